@@ -1,0 +1,76 @@
+import type {
+  Actor,
+  Category,
+  Ticket,
+  TicketCommand,
+  TicketError,
+  TicketEvent,
+  TicketReport,
+} from '../domain/ticket';
+
+/**
+ * The port the bot submits to and reads from. Two adapters: embedded (tickets in our store, triaged through
+ * the support API and cards) and remote (an external ticket service over HTTP). The bot never knows which.
+ */
+
+export interface Submission {
+  /** One per report draft: submitting it twice (a double click, a retried request) files one ticket. */
+  readonly submissionKey: string;
+  /** The publisher's organisation; a publisher sees only its own tenant's tickets. */
+  readonly tenantId: string;
+  readonly reporter: Actor;
+  /** 'en' | 'ru': the language the publisher reported in, for support and for notifications. */
+  readonly locale: string;
+  /** The chat the report came from (where updates go). */
+  readonly conversationId?: string;
+  readonly category: Category;
+  readonly report: TicketReport;
+}
+
+export interface TicketRecord {
+  readonly ticket: Ticket;
+  /** Where the ticket's status card is, to update it in place. */
+  readonly statusCard?: { readonly conversationId: string; readonly activityId: string };
+  /** 'synced' once the remote service has it; 'pending' while it is kept locally and retried; 'local' for embedded. */
+  readonly delivery: 'local' | 'pending' | 'synced';
+}
+
+export interface HistoryEntry {
+  readonly id: string;
+  readonly seq: number;
+  readonly event: TicketEvent;
+}
+
+export type SubmitResult =
+  | {
+      readonly ok: true;
+      readonly record: TicketRecord;
+      /** true when this key was already filed */ readonly duplicate: boolean;
+    }
+  | { readonly ok: false; readonly error: TicketError };
+
+export type CommandResult =
+  | { readonly ok: true; readonly record: TicketRecord; readonly events: readonly TicketEvent[] }
+  | { readonly ok: false; readonly error: TicketError | { readonly key: 'ticket.notFound' } };
+
+/** What a publisher may see and do; every call is scoped to the caller's tenant. */
+export interface TicketBackend {
+  submit(submission: Submission): Promise<SubmitResult>;
+  /** The tenant's tickets, newest first (a publisher sees its organisation's reports). */
+  listForTenant(tenantId: string, options?: { limit?: number }): Promise<TicketRecord[]>;
+  /** One ticket by confirmation number, only within the tenant; undefined outside it. */
+  getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined>;
+  historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined>;
+  /** A publisher's command: answer_question or post_message. */
+  publisherCommand(
+    tenantId: string,
+    confirmationNumber: string,
+    command: TicketCommand,
+    actor: Actor,
+  ): Promise<CommandResult>;
+  /** Remembers the status card sent for a ticket, so notifications can update it in place. */
+  setStatusCard(
+    confirmationNumber: string,
+    card: { conversationId: string; activityId: string },
+  ): Promise<void>;
+}

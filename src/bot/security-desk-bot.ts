@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConversationState,
+  TeamsActivityHandler,
+  TurnContext,
+  UserState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { pickLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
+import type { Clock } from '../domain/clock';
+import type { Logger } from '../logger';
+import {
+  InvalidConversationReferenceError,
+  type ConversationReferences,
+} from '../store/conversation-references';
+import { matchCommand, type Command } from './commands/command';
+import { sendHelpCard } from './commands/help-command';
+import { sendWelcomeCard } from './commands/welcome';
+import { conversationIdentity } from './conversation-identity';
+import type { Turn } from './turn';
+
+export interface BotDependencies {
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly conversationState: ConversationState;
+  readonly userState: UserState;
+  readonly references: ConversationReferences;
+  readonly commands: readonly Command[];
+}
+
+interface ConversationFlags {
+  welcomedAt?: string;
+}
+
+const TURN_KEY = Symbol('security-desk.turn');
+
+/**
+ * The activity handler: thin by design. It remembers where each person can be reached, picks their
+ * language, and hands a message to the command it names; everything else lives in commands and dialogs.
+ */
+export class SecurityDeskBot extends TeamsActivityHandler {
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+
+  constructor(private readonly deps: BotDependencies) {
+    super();
+    this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(this.turnOf(context));
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some(
+        (m) => m.id === context.activity.recipient.id,
+      );
+      if (botAdded) await this.welcomeOnce(this.turnOf(context));
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcomeOnce(this.turnOf(context));
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const turn = this.turnOf(context);
+      await this.deps.references.markInactive(context.activity.conversation.id, 'uninstalled');
+      await this.flags.delete(context);
+      turn.log.info({ event: 'bot.uninstalled' }, 'bot uninstalled; conversation reference marked inactive');
+      await next();
+    });
+
+    this.onUnrecognizedActivityType(async (context, next) => {
+      // Bot Framework Activity spec A2004: a bot SHOULD ignore activity types it does not understand.
+      this.turnOf(context).log.info(
+        { event: 'activity.ignored', activityType: context.activity.type },
+        'ignored activity',
+      );
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await this.rememberConversation(context);
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context);
+    await this.deps.userState.saveChanges(context);
+  }
+
+  /** The per-turn view every command gets; built once per turn. */
+  turnOf(context: TurnContext): Turn {
+    const existing = context.turnState.get(TURN_KEY) as Turn | undefined;
+    if (existing) return existing;
+    const identity = conversationIdentity(context.activity);
+    const locale = pickLocale(context.activity.locale);
+    const turn: Turn = {
+      context,
+      locale,
+      t: translator(locale),
+      log: this.deps.logger.child({
+        requestId: context.activity.id ?? randomUUID(),
+        activityType: context.activity.type,
+        conversationType: identity.conversationType,
+      }),
+      tenantId: identity.tenantId,
+      userId: identity.userId,
+      userName: identity.userName,
+    };
+    context.turnState.set(TURN_KEY, turn);
+    return turn;
+  }
+
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const isRemoval = activity.type === 'installationUpdate' && /^remove/.test(String(activity.action ?? ''));
+    if (isRemoval || !activity.conversation?.id) return;
+    const identity = conversationIdentity(activity);
+    const reference = TurnContext.getConversationReference(activity);
+    const conversation = activity.conversation;
+    try {
+      await this.deps.references.upsert({
+        tenantId: identity.tenantId,
+        userId: identity.userId,
+        conversationType: identity.conversationType,
+        locale: pickLocale(activity.locale),
+        ...(reference.activityId ? { activityId: reference.activityId } : {}),
+        user: {
+          id: reference.user?.id ?? identity.userId,
+          ...(reference.user?.name ? { name: reference.user.name } : {}),
+          ...(activity.from?.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}),
+        },
+        bot: { id: reference.bot?.id ?? '', ...(reference.bot?.name ? { name: reference.bot.name } : {}) },
+        conversation: {
+          id: conversation.id,
+          ...(conversation.conversationType ? { conversationType: conversation.conversationType } : {}),
+          ...(conversation.tenantId ? { tenantId: conversation.tenantId } : {}),
+          ...(conversation.isGroup !== undefined ? { isGroup: conversation.isGroup } : {}),
+          ...(conversation.name ? { name: conversation.name } : {}),
+        },
+        channelId: reference.channelId ?? activity.channelId,
+        serviceUrl: reference.serviceUrl ?? activity.serviceUrl,
+      });
+    } catch (error) {
+      if (!(error instanceof InvalidConversationReferenceError)) throw error;
+      // The turn can still be answered; it just cannot be reached proactively later.
+      this.turnOf(context).log.warn(
+        { event: 'reference.invalid', reason: error.message },
+        'conversation not remembered',
+      );
+    }
+  }
+
+  private async handleMessage(turn: Turn): Promise<void> {
+    const { activity } = turn.context;
+    const value = isRecord(activity.value) ? activity.value : undefined;
+    const command =
+      typeof value?.cmd === 'string' ? this.deps.commands.find((c) => c.name === value.cmd) : undefined;
+    if (command) {
+      turn.log.info({ event: 'command', command: command.name, via: 'card' }, 'command');
+      await command.run(turn, '', value);
+      return;
+    }
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    const matched = matchCommand(this.deps.commands, text);
+    if (matched) {
+      turn.log.info({ event: 'command', command: matched.command.name, via: 'text' }, 'command');
+      await matched.command.run(turn, matched.args, value);
+      return;
+    }
+    turn.log.info({ event: 'command.unrecognised', hasValue: value !== undefined }, 'unrecognised message');
+    await sendHelpCard(turn, true);
+  }
+
+  private async welcomeOnce(turn: Turn): Promise<void> {
+    const flags = await this.flags.get(turn.context, {});
+    if (flags.welcomedAt) return;
+    await sendWelcomeCard(turn);
+    await this.flags.set(turn.context, { ...flags, welcomedAt: this.deps.clock.now().toISOString() });
+    turn.log.info({ event: 'bot.welcomed' }, 'welcome card sent');
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,433 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start-up. Everything else receives the frozen `Config` and never
+ * reads `process.env`. Every variable is documented in `.env.example`.
+ */
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: `must be a whole number from ${min} to ${max}` })
+      .int({ error: `must be a whole number from ${min} to ${max}` })
+      .min(min, { error: `must be a whole number from ${min} to ${max}` })
+      .max(max, { error: `must be a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z.enum(values, { error: `must be one of ${values.join(', ')}` }).default(fallback),
+  );
+const timeZone = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .refine((zone) => isTimeZone(zone), { error: 'must be an IANA time zone such as Europe/Berlin' }),
+  );
+const clockTime = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day as HH:MM (24-hour)' })
+      .default(fallback),
+  );
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** ISO weekday numbers (1 = Monday … 7 = Sunday) from "1-5" or "1,2,3,4,5" or "7,1-4". */
+const weekdays = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .default('1-5')
+    .transform((text, ctx) => {
+      const days = new Set<number>();
+      for (const part of text.split(',').map((p) => p.trim())) {
+        const range = /^([1-7])(?:-([1-7]))?$/.exec(part);
+        if (!range) {
+          ctx.addIssue({ code: 'custom', message: 'must list ISO weekdays 1-7, e.g. 1-5 or 1,2,3,4,5' });
+          return z.NEVER;
+        }
+        const from = Number(range[1]);
+        const to = Number(range[2] ?? range[1]);
+        for (let day = from; day <= to; day++) days.add(day);
+      }
+      return [...days].sort();
+    }),
+);
+
+const environmentSchema = z.object({
+  NODE_ENV: oneOf(['development', 'production', 'test'] as const, 'development'),
+  PORT: intInRange(0, 65535, 3978),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  MAX_BODY_BYTES: intInRange(1024, 10 * 1024 * 1024, 256 * 1024),
+  PUBLIC_HOSTNAME: optionalString,
+
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
+  MicrosoftAppTenantId: optionalString,
+
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' })
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: intInRange(1, 100, 10),
+
+  DRAFT_TTL_MINUTES: intInRange(5, 60 * 24 * 30, 60 * 24),
+
+  SUPPORT_TIME_ZONE: timeZone('America/Los_Angeles'),
+  SUPPORT_WORKDAYS: weekdays,
+  SUPPORT_DAY_START: clockTime('09:00'),
+  SUPPORT_DAY_END: clockTime('17:00'),
+  SUPPORT_HOLIDAYS_COUNTRY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^([A-Z]{2}|none)$/, { error: 'must be an ISO 3166-1 alpha-2 country code such as US, or none' })
+      .default('US'),
+  ),
+  SUPPORT_HOLIDAYS_STATE: optionalString,
+  SUPPORT_HOLIDAYS_REGION: optionalString,
+  ACK_OVERDUE_CHECK_SECONDS: intInRange(5, 3600, 60),
+
+  SUPPORT_API_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: 'must be at least 32 characters (it is a shared secret)' }).optional(),
+  ),
+  SUPPORT_AUTH_TENANT_ID: optionalString,
+  SUPPORT_AUTH_AUDIENCE: optionalString,
+  SUPPORT_AUTH_ROLE: z.preprocess(emptyToUndefined, z.string().default('SecurityDesk.Support')),
+  SUPPORT_AUTH_JWKS_URL: optionalUrl,
+  SUPPORT_AUTH_ISSUER: optionalString,
+
+  TICKET_BACKEND: oneOf(['embedded', 'remote'] as const, 'embedded'),
+  REMOTE_BACKEND_URL: optionalUrl,
+  REMOTE_BACKEND_SCOPE: optionalString,
+  REMOTE_BACKEND_CREDENTIAL: oneOf(
+    ['default', 'client-secret', 'certificate', 'managed-identity', 'static-token'] as const,
+    'default',
+  ),
+  REMOTE_BACKEND_TIMEOUT_MS: intInRange(100, 120000, 10000),
+  REMOTE_BACKEND_MAX_ATTEMPTS: intInRange(1, 20, 5),
+  REMOTE_BACKEND_STATIC_TOKEN: optionalString,
+  AZURE_TENANT_ID: optionalString,
+  AZURE_CLIENT_ID: optionalString,
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+
+  NOTIFY_POLL_MS: intInRange(50, 60000, 1000),
+  NOTIFY_BATCH_SIZE: intInRange(1, 500, 50),
+  NOTIFY_LEASE_SECONDS: intInRange(5, 3600, 60),
+  NOTIFY_MAX_ATTEMPTS: intInRange(1, 50, 8),
+  NOTIFY_GLOBAL_PER_SECOND: intInRange(1, 1000, 50),
+  NOTIFY_WEBHOOK_HMAC_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: 'must be at least 32 characters (it is a shared secret)' }).optional(),
+  ),
+  NOTIFY_WEBHOOK_AUDIENCE: optionalString,
+  NOTIFY_WEBHOOK_TENANT_ID: optionalString,
+  NOTIFY_WEBHOOK_JWKS_URL: optionalUrl,
+  NOTIFY_WEBHOOK_ISSUER: optionalString,
+  NOTIFY_WEBHOOK_REPLAY_WINDOW_SECONDS: intInRange(10, 3600, 300),
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+export interface JwtValidationOptions {
+  /** Entra tenant whose signing keys and issuer are trusted. */
+  readonly tenantId?: string;
+  readonly audience?: string;
+  readonly jwksUrl: string;
+  readonly issuer: string;
+}
+
+export interface Config {
+  readonly env: Environment['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: Environment['LOG_LEVEL'];
+  readonly maxBodyBytes: number;
+  readonly publicHostname?: string;
+  readonly bot: {
+    /** True when no MicrosoftAppId is set: no token checks, as the Emulator and Agents Playground expect. */
+    readonly localMode: boolean;
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly appType: Environment['MicrosoftAppType'];
+    readonly appTenantId?: string;
+  };
+  readonly store:
+    | { readonly engine: 'sqlite'; readonly file: string; readonly dataDir: string }
+    | {
+        readonly engine: 'postgres';
+        readonly url: string;
+        readonly poolSize: number;
+        readonly dataDir: string;
+      };
+  readonly dialog: { readonly draftTtlMinutes: number };
+  readonly sla: {
+    readonly timeZone: string;
+    readonly workdays: readonly number[];
+    readonly dayStart: string;
+    readonly dayEnd: string;
+    readonly holidays?: { readonly country: string; readonly state?: string; readonly region?: string };
+    readonly overdueCheckSeconds: number;
+  };
+  readonly support: {
+    readonly apiKey?: string;
+    readonly jwt?: JwtValidationOptions;
+    readonly role: string;
+  };
+  readonly backend:
+    | { readonly kind: 'embedded' }
+    | {
+        readonly kind: 'remote';
+        readonly url: string;
+        readonly scope?: string;
+        readonly credential: Environment['REMOTE_BACKEND_CREDENTIAL'];
+        readonly staticToken?: string;
+        readonly timeoutMs: number;
+        readonly maxAttempts: number;
+        readonly azure: {
+          readonly tenantId?: string;
+          readonly clientId?: string;
+          readonly clientSecret?: string;
+          readonly certificatePath?: string;
+        };
+      };
+  readonly notify: {
+    readonly pollMs: number;
+    readonly batchSize: number;
+    readonly leaseSeconds: number;
+    readonly maxAttempts: number;
+    readonly globalPerSecond: number;
+    readonly webhook: {
+      readonly hmacSecret?: string;
+      readonly jwt?: JwtValidationOptions;
+      readonly replayWindowSeconds: number;
+    };
+  };
+}
+
+/** Thrown when the environment is unusable; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function entraJwt(
+  tenantId: string | undefined,
+  audience: string | undefined,
+  jwksUrl: string | undefined,
+  issuer: string | undefined,
+): JwtValidationOptions | undefined {
+  if (!tenantId && !jwksUrl) return undefined;
+  return {
+    ...(tenantId ? { tenantId } : {}),
+    ...(audience ? { audience } : {}),
+    jwksUrl: jwksUrl ?? `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+    issuer: issuer ?? `https://login.microsoftonline.com/${tenantId}/v2.0`,
+  };
+}
+
+export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const localMode = !e.MicrosoftAppId;
+
+  if (e.NODE_ENV === 'production' && localMode) {
+    problems.push('MicrosoftAppId: required when NODE_ENV=production (local mode skips token checks)');
+  }
+  if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    problems.push(`MicrosoftAppPassword: required for MicrosoftAppType=${e.MicrosoftAppType}`);
+  }
+  if (!localMode && e.MicrosoftAppType !== 'MultiTenant' && !e.MicrosoftAppTenantId) {
+    problems.push(`MicrosoftAppTenantId: required for MicrosoftAppType=${e.MicrosoftAppType}`);
+  }
+  if (e.MicrosoftAppType === 'UserAssignedMSI' && e.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword: must be empty for MicrosoftAppType=UserAssignedMSI');
+  }
+  if (e.SUPPORT_DAY_START >= e.SUPPORT_DAY_END) {
+    problems.push('SUPPORT_DAY_END: must be later than SUPPORT_DAY_START');
+  }
+  if (e.SUPPORT_AUTH_TENANT_ID && !e.SUPPORT_AUTH_AUDIENCE) {
+    problems.push('SUPPORT_AUTH_AUDIENCE: required when SUPPORT_AUTH_TENANT_ID is set');
+  }
+  if (e.NODE_ENV === 'production' && e.SUPPORT_API_KEY && !localMode) {
+    problems.push('SUPPORT_API_KEY: only for local mode; in production support signs in with Entra ID');
+  }
+  if (e.NOTIFY_WEBHOOK_TENANT_ID && !e.NOTIFY_WEBHOOK_AUDIENCE) {
+    problems.push('NOTIFY_WEBHOOK_AUDIENCE: required when NOTIFY_WEBHOOK_TENANT_ID is set');
+  }
+  if (e.TICKET_BACKEND === 'remote') {
+    if (!e.REMOTE_BACKEND_URL) problems.push('REMOTE_BACKEND_URL: required when TICKET_BACKEND=remote');
+    if (e.REMOTE_BACKEND_CREDENTIAL === 'static-token') {
+      if (!e.REMOTE_BACKEND_STATIC_TOKEN) {
+        problems.push('REMOTE_BACKEND_STATIC_TOKEN: required when REMOTE_BACKEND_CREDENTIAL=static-token');
+      }
+      if (e.NODE_ENV === 'production') {
+        problems.push('REMOTE_BACKEND_CREDENTIAL: static-token is for development only');
+      }
+    } else if (!e.REMOTE_BACKEND_SCOPE) {
+      problems.push(
+        'REMOTE_BACKEND_SCOPE: required when TICKET_BACKEND=remote (e.g. api://ticket-service/.default)',
+      );
+    }
+    if (
+      e.REMOTE_BACKEND_CREDENTIAL === 'client-secret' &&
+      (!e.AZURE_CLIENT_ID || !e.AZURE_CLIENT_SECRET || !e.AZURE_TENANT_ID)
+    ) {
+      problems.push(
+        'AZURE_CLIENT_SECRET: client-secret needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET',
+      );
+    }
+    if (
+      e.REMOTE_BACKEND_CREDENTIAL === 'certificate' &&
+      (!e.AZURE_CLIENT_ID || !e.AZURE_CLIENT_CERTIFICATE_PATH || !e.AZURE_TENANT_ID)
+    ) {
+      problems.push(
+        'AZURE_CLIENT_CERTIFICATE_PATH: certificate needs AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH',
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(e.DATA_DIR);
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    ...(e.PUBLIC_HOSTNAME ? { publicHostname: e.PUBLIC_HOSTNAME } : {}),
+    bot: {
+      localMode,
+      appType: e.MicrosoftAppType,
+      ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
+      ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+      ...(e.MicrosoftAppTenantId ? { appTenantId: e.MicrosoftAppTenantId } : {}),
+    },
+    store: e.DATABASE_URL
+      ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir }
+      : { engine: 'sqlite', file: resolve(dataDir, 'security-desk.sqlite'), dataDir },
+    dialog: { draftTtlMinutes: e.DRAFT_TTL_MINUTES },
+    sla: {
+      timeZone: e.SUPPORT_TIME_ZONE,
+      workdays: e.SUPPORT_WORKDAYS,
+      dayStart: e.SUPPORT_DAY_START,
+      dayEnd: e.SUPPORT_DAY_END,
+      ...(e.SUPPORT_HOLIDAYS_COUNTRY === 'none'
+        ? {}
+        : {
+            holidays: {
+              country: e.SUPPORT_HOLIDAYS_COUNTRY,
+              ...(e.SUPPORT_HOLIDAYS_STATE ? { state: e.SUPPORT_HOLIDAYS_STATE } : {}),
+              ...(e.SUPPORT_HOLIDAYS_REGION ? { region: e.SUPPORT_HOLIDAYS_REGION } : {}),
+            },
+          }),
+      overdueCheckSeconds: e.ACK_OVERDUE_CHECK_SECONDS,
+    },
+    support: {
+      role: e.SUPPORT_AUTH_ROLE,
+      ...(e.SUPPORT_API_KEY ? { apiKey: e.SUPPORT_API_KEY } : {}),
+      ...optionalJwt(
+        entraJwt(
+          e.SUPPORT_AUTH_TENANT_ID,
+          e.SUPPORT_AUTH_AUDIENCE,
+          e.SUPPORT_AUTH_JWKS_URL,
+          e.SUPPORT_AUTH_ISSUER,
+        ),
+      ),
+    },
+    backend:
+      e.TICKET_BACKEND === 'remote'
+        ? {
+            kind: 'remote',
+            url: e.REMOTE_BACKEND_URL as string,
+            credential: e.REMOTE_BACKEND_CREDENTIAL,
+            timeoutMs: e.REMOTE_BACKEND_TIMEOUT_MS,
+            maxAttempts: e.REMOTE_BACKEND_MAX_ATTEMPTS,
+            ...(e.REMOTE_BACKEND_SCOPE ? { scope: e.REMOTE_BACKEND_SCOPE } : {}),
+            ...(e.REMOTE_BACKEND_STATIC_TOKEN ? { staticToken: e.REMOTE_BACKEND_STATIC_TOKEN } : {}),
+            azure: {
+              ...(e.AZURE_TENANT_ID ? { tenantId: e.AZURE_TENANT_ID } : {}),
+              ...(e.AZURE_CLIENT_ID ? { clientId: e.AZURE_CLIENT_ID } : {}),
+              ...(e.AZURE_CLIENT_SECRET ? { clientSecret: e.AZURE_CLIENT_SECRET } : {}),
+              ...(e.AZURE_CLIENT_CERTIFICATE_PATH
+                ? { certificatePath: e.AZURE_CLIENT_CERTIFICATE_PATH }
+                : {}),
+            },
+          }
+        : { kind: 'embedded' },
+    notify: {
+      pollMs: e.NOTIFY_POLL_MS,
+      batchSize: e.NOTIFY_BATCH_SIZE,
+      leaseSeconds: e.NOTIFY_LEASE_SECONDS,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      globalPerSecond: e.NOTIFY_GLOBAL_PER_SECOND,
+      webhook: {
+        replayWindowSeconds: e.NOTIFY_WEBHOOK_REPLAY_WINDOW_SECONDS,
+        ...(e.NOTIFY_WEBHOOK_HMAC_SECRET ? { hmacSecret: e.NOTIFY_WEBHOOK_HMAC_SECRET } : {}),
+        ...optionalJwt(
+          entraJwt(
+            e.NOTIFY_WEBHOOK_TENANT_ID,
+            e.NOTIFY_WEBHOOK_AUDIENCE,
+            e.NOTIFY_WEBHOOK_JWKS_URL,
+            e.NOTIFY_WEBHOOK_ISSUER,
+          ),
+        ),
+      },
+    },
+  };
+  return deepFreeze(config);
+}
+
+function optionalJwt(jwt: JwtValidationOptions | undefined): { jwt?: JwtValidationOptions } {
+  return jwt ? { jwt } : {};
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The process's configuration: `.env` in the working directory (when present) under the real environment. */
+export function loadProcessConfig(): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return loadConfig(process.env);
+}

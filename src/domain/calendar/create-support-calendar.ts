@@ -1,0 +1,57 @@
+import { DateTime, IANAZone } from 'luxon';
+import { addWorkingTime } from './add-working-time';
+import { createHolidayLookup, type HolidayLookup } from './holiday-lookup';
+import { parseClockTime } from './parse-clock-time';
+import type { SupportCalendar, SupportCalendarOptions } from './support-calendar';
+
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The support team's calendar: working days, working hours and days off in one time zone.
+ * Throws on options that cannot describe a calendar; they come from start-up configuration, so failing
+ * there is the clear outcome (config.ts validates the same things first).
+ */
+export function createSupportCalendar(options: SupportCalendarOptions): SupportCalendar {
+  const { timeZone } = options;
+  if (!IANAZone.isValidZone(timeZone)) throw new Error(`support calendar: unknown time zone "${timeZone}"`);
+  const dayStartMs = parseClockTime(options.dayStart);
+  const dayEndMs = parseClockTime(options.dayEnd);
+  if (dayStartMs === undefined)
+    throw new Error(`support calendar: dayStart "${options.dayStart}" is not HH:MM`);
+  if (dayEndMs === undefined) throw new Error(`support calendar: dayEnd "${options.dayEnd}" is not HH:MM`);
+  if (dayEndMs <= dayStartMs) throw new Error('support calendar: dayEnd must be later than dayStart');
+  if (options.workdays.length === 0 || options.workdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
+    throw new Error('support calendar: workdays must be ISO weekdays 1 (Monday) to 7 (Sunday), at least one');
+  }
+  const workdays = new Set(options.workdays);
+  const holidayOn: HolidayLookup = options.holidays
+    ? createHolidayLookup(options.holidays, timeZone, options.dayOffTypes ?? ['public'])
+    : () => undefined;
+
+  const localDate = (isoDate: string): DateTime => {
+    const date = isoDatePattern.test(isoDate) ? DateTime.fromISO(isoDate, { zone: timeZone }) : undefined;
+    if (!date?.isValid) throw new RangeError(`support calendar: "${isoDate}" is not a date YYYY-MM-DD`);
+    return date;
+  };
+  const isWorkingDate = (isoDate: string): boolean =>
+    workdays.has(localDate(isoDate).weekday) && holidayOn(isoDate) === undefined;
+  const hours = { timeZone, dayStartMs, dayEndMs, isWorkingDate };
+  const workingDayMs = dayEndMs - dayStartMs;
+
+  return Object.freeze({
+    timeZone,
+    isWorkingDate,
+    isWorkingDay(instant: Date): boolean {
+      const iso = DateTime.fromJSDate(instant, { zone: timeZone }).toISODate();
+      if (iso === null) throw new RangeError('support calendar: invalid date');
+      return isWorkingDate(iso);
+    },
+    holidayOn(isoDate: string): string | undefined {
+      localDate(isoDate);
+      return holidayOn(isoDate);
+    },
+    // One business day = one full working day of working time; see docs/decisions/acknowledgement-sla.md.
+    ackDueAt: (submittedAt: Date): Date => addWorkingTime(submittedAt, workingDayMs, hours),
+    addWorkingTime: (from: Date, durationMs: number): Date => addWorkingTime(from, durationMs, hours),
+  });
+}

@@ -1,0 +1,10 @@
+export { addWorkingTime, type WorkingHours } from './add-working-time';
+export { createSupportCalendar } from './create-support-calendar';
+export { createHolidayLookup, type HolidayLookup } from './holiday-lookup';
+export { parseClockTime } from './parse-clock-time';
+export type {
+  DayOffHolidayType,
+  HolidayRegion,
+  SupportCalendar,
+  SupportCalendarOptions,
+} from './support-calendar';

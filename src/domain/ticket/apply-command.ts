@@ -1,0 +1,254 @@
+import { normaliseConfirmationNumber } from './confirmation-number';
+import { isRecord, readChoice, readText } from './read-fields';
+import { readActor } from './read-actor';
+import { readOutcome } from './read-outcome';
+import { textLimits } from './text-limits';
+import {
+  closeReasons,
+  priorities,
+  severities,
+  type Actor,
+  type ActorKind,
+  type Ticket,
+  type TicketState,
+} from './ticket';
+import type { TicketCommandType } from './ticket-commands';
+import type { TicketCommand } from './ticket-commands';
+import { failure, type TicketError, type TicketResult } from './ticket-errors';
+import type { TicketEvent } from './ticket-events';
+
+/**
+ * The ticket's state machine (docs/decisions/ticket-lifecycle.md):
+ * submitted → acknowledged → in_assessment ⇄ awaiting_publisher → outcome → closed.
+ * - Only support acknowledges, and only a submitted ticket, always with priority and severity.
+ * - Asking a question or setting the outcome on an acknowledged ticket starts the assessment implicitly
+ *   (an 'assessment_started' event comes first, so the history never skips a state).
+ * - Messages, from support or the publisher, never change the state; they are allowed until closed.
+ * - The publisher's answer moves awaiting_publisher back to in_assessment and answers every open question.
+ * - Priority and severity can change from acknowledgement until closing.
+ * - An outcome is set from in_assessment or awaiting_publisher (or implicitly from acknowledged); to revise
+ *   it, support reopens the assessment (start_assessment from outcome).
+ * - Closing as 'resolved' needs an outcome; 'duplicate' (of another confirmation number) and 'withdrawn'
+ *   close any open ticket. Publishers do not close: a withdrawal goes through support.
+ * - Nothing changes a closed ticket.
+ * - The system marks an unacknowledged ticket overdue once its due time has passed, once per ticket.
+ */
+
+const openStates: readonly TicketState[] = [
+  'submitted',
+  'acknowledged',
+  'in_assessment',
+  'awaiting_publisher',
+  'outcome',
+];
+const afterAcknowledgement: readonly TicketState[] = [
+  'acknowledged',
+  'in_assessment',
+  'awaiting_publisher',
+  'outcome',
+];
+
+const rules: Readonly<
+  Record<
+    TicketCommandType,
+    {
+      readonly actors: readonly ActorKind[];
+      readonly from: readonly TicketState[];
+      readonly to?: TicketState;
+    }
+  >
+> = {
+  acknowledge: { actors: ['support'], from: ['submitted'], to: 'acknowledged' },
+  change_priority: { actors: ['support'], from: afterAcknowledgement },
+  change_severity: { actors: ['support'], from: afterAcknowledgement },
+  start_assessment: { actors: ['support'], from: ['acknowledged', 'outcome'], to: 'in_assessment' },
+  ask_question: {
+    actors: ['support'],
+    from: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
+    to: 'awaiting_publisher',
+  },
+  answer_question: { actors: ['publisher'], from: ['awaiting_publisher'], to: 'in_assessment' },
+  post_message: { actors: ['support', 'publisher'], from: openStates },
+  set_outcome: {
+    actors: ['support'],
+    from: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
+    to: 'outcome',
+  },
+  close: { actors: ['support'], from: openStates, to: 'closed' },
+  mark_ack_overdue: { actors: ['system'], from: ['submitted'] },
+};
+
+const commandTypes = Object.keys(rules) as TicketCommandType[];
+
+function isCommandType(value: unknown): value is TicketCommandType {
+  return typeof value === 'string' && (commandTypes as string[]).includes(value);
+}
+
+/** The commands an actor of this kind may try on the ticket now (for showing only buttons that work). */
+export function availableCommands(ticket: Pick<Ticket, 'state'>, actorKind: ActorKind): TicketCommandType[] {
+  return commandTypes.filter(
+    (type) => rules[type].actors.includes(actorKind) && rules[type].from.includes(ticket.state),
+  );
+}
+
+/**
+ * Applies one command: the changed ticket (version bumped) and the events to append to its history, or
+ * the errors, each with a message key. Pure: the caller stores both in one transaction.
+ */
+export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Actor, now: Date): TicketResult {
+  if (Number.isNaN(now.getTime())) throw new RangeError('applyCommand: invalid time');
+  const errors: TicketError[] = [];
+  const who = readActor(actor, 'actor', errors);
+  if (!who) return failure(errors);
+  const input: Readonly<Record<string, unknown>> = isRecord(command) ? command : {};
+  const type = input.type;
+  if (!isCommandType(type)) {
+    return failure([
+      { key: 'ticket.command.unknown', command: typeof type === 'string' ? type.slice(0, 50) : '' },
+    ]);
+  }
+  const rule = rules[type];
+  if (!rule.actors.includes(who.kind))
+    return failure([{ key: 'ticket.actor.notAllowed', command: type, actor: who.kind }]);
+  const refused = failure([
+    {
+      key: 'ticket.transition.notAllowed',
+      command: type,
+      from: ticket.state,
+      ...(rule.to ? { to: rule.to } : {}),
+    },
+  ]);
+  if (!rule.from.includes(ticket.state)) return refused;
+
+  const at = now.toISOString();
+  const event = <E extends TicketEvent>(type: E['type'], data: E['data']): TicketEvent =>
+    ({ type, actor: who, at, data }) as TicketEvent;
+  const changed = (next: Ticket, events: TicketEvent[]): TicketResult => ({
+    ok: true,
+    ticket: { ...next, updatedAt: at, version: ticket.version + 1 },
+    events,
+  });
+  // Support working on an acknowledged ticket has started assessing it; the history says so first.
+  const implicitStart =
+    ticket.state === 'acknowledged' ? [event('assessment_started', { reopened: false })] : [];
+
+  switch (type) {
+    case 'acknowledge': {
+      const priority = readChoice(input.priority, 'priority', priorities, errors);
+      const severity = readChoice(input.severity, 'severity', severities, errors);
+      if (!priority || !severity) return failure(errors);
+      const late = at > ticket.ackDueAt;
+      return changed({ ...ticket, state: 'acknowledged', priority, severity, acknowledgedAt: at }, [
+        event('acknowledged', { priority, severity, late }),
+      ]);
+    }
+    case 'change_priority': {
+      const priority = readChoice(input.priority, 'priority', priorities, errors);
+      const reason = readText(
+        input.reason,
+        'reason',
+        { max: textLimits.changeReason, required: false },
+        errors,
+      );
+      if (!priority || errors.length > 0) return failure(errors);
+      if (!ticket.priority) return refused;
+      if (priority === ticket.priority)
+        return failure([{ key: 'ticket.field.unchanged', field: 'priority' }]);
+      return changed({ ...ticket, priority }, [
+        event('priority_changed', { from: ticket.priority, to: priority, ...(reason ? { reason } : {}) }),
+      ]);
+    }
+    case 'change_severity': {
+      const severity = readChoice(input.severity, 'severity', severities, errors);
+      const reason = readText(
+        input.reason,
+        'reason',
+        { max: textLimits.changeReason, required: false },
+        errors,
+      );
+      if (!severity || errors.length > 0) return failure(errors);
+      if (!ticket.severity) return refused;
+      if (severity === ticket.severity)
+        return failure([{ key: 'ticket.field.unchanged', field: 'severity' }]);
+      return changed({ ...ticket, severity }, [
+        event('severity_changed', { from: ticket.severity, to: severity, ...(reason ? { reason } : {}) }),
+      ]);
+    }
+    case 'start_assessment': {
+      const reopened = ticket.state === 'outcome';
+      const { outcome: _previous, ...rest } = ticket;
+      return changed({ ...rest, state: 'in_assessment' }, [event('assessment_started', { reopened })]);
+    }
+    case 'ask_question': {
+      const question = readText(
+        input.question,
+        'question',
+        { max: textLimits.question, required: true },
+        errors,
+      );
+      if (!question) return failure(errors);
+      return changed(
+        {
+          ...ticket,
+          state: 'awaiting_publisher',
+          openQuestions: [...ticket.openQuestions, { question, askedAt: at, askedBy: who }],
+        },
+        [...implicitStart, event('question_asked', { question })],
+      );
+    }
+    case 'answer_question': {
+      const answer = readText(input.answer, 'answer', { max: textLimits.answer, required: true }, errors);
+      if (!answer) return failure(errors);
+      return changed({ ...ticket, state: 'in_assessment', openQuestions: [] }, [
+        event('question_answered', { answer }),
+      ]);
+    }
+    case 'post_message': {
+      const message = readText(input.message, 'message', { max: textLimits.message, required: true }, errors);
+      if (!message) return failure(errors);
+      return changed({ ...ticket }, [event('message_posted', { message })]);
+    }
+    case 'set_outcome': {
+      const outcome = readOutcome(input.outcome, now, errors);
+      if (!outcome) return failure(errors);
+      return changed({ ...ticket, state: 'outcome', outcome, openQuestions: [] }, [
+        ...implicitStart,
+        event('outcome_set', { outcome }),
+      ]);
+    }
+    case 'close': {
+      const reason =
+        input.reason === undefined ? 'resolved' : readChoice(input.reason, 'reason', closeReasons, errors);
+      const note = readText(input.note, 'note', { max: textLimits.note, required: false }, errors);
+      const duplicateOf =
+        reason === 'duplicate' ? readDuplicateOf(input.duplicateOf, ticket, errors) : undefined;
+      if (reason !== 'duplicate' && input.duplicateOf !== undefined)
+        errors.push({ key: 'ticket.field.invalid', field: 'duplicateOf' });
+      if (!reason || errors.length > 0) return failure(errors);
+      if (reason === 'resolved' && ticket.state !== 'outcome') return refused;
+      return changed({ ...ticket, state: 'closed', closedAt: at, closeReason: reason, openQuestions: [] }, [
+        event('closed', { reason, ...(note ? { note } : {}), ...(duplicateOf ? { duplicateOf } : {}) }),
+      ]);
+    }
+    case 'mark_ack_overdue': {
+      if (ticket.ackOverdueAt)
+        return failure([{ key: 'ticket.ackOverdue.alreadyMarked', markedAt: ticket.ackOverdueAt }]);
+      if (now.getTime() < Date.parse(ticket.ackDueAt))
+        return failure([{ key: 'ticket.ackOverdue.notDue', dueAt: ticket.ackDueAt }]);
+      return changed({ ...ticket, ackOverdueAt: at }, [event('ack_overdue', { dueAt: ticket.ackDueAt })]);
+    }
+  }
+}
+
+function readDuplicateOf(value: unknown, ticket: Ticket, errors: TicketError[]): string | undefined {
+  if (value === undefined || value === null || value === '') {
+    errors.push({ key: 'ticket.field.required', field: 'duplicateOf' });
+    return undefined;
+  }
+  const number = typeof value === 'string' ? normaliseConfirmationNumber(value) : undefined;
+  if (!number || number === ticket.confirmationNumber) {
+    errors.push({ key: 'ticket.field.invalid', field: 'duplicateOf' });
+    return undefined;
+  }
+  return number;
+}

@@ -1,0 +1,40 @@
+import type { ActorKind, TicketState } from './ticket';
+import type { TicketEvent } from './ticket-events';
+import type { Ticket } from './ticket';
+
+/** An error a person will read: a message key for i18n plus what the message needs. Never thrown. */
+export type TicketError =
+  | { readonly key: 'ticket.field.required'; readonly field: string }
+  | { readonly key: 'ticket.field.tooLong'; readonly field: string; readonly max: number }
+  | { readonly key: 'ticket.field.tooMany'; readonly field: string; readonly max: number }
+  | { readonly key: 'ticket.field.invalid'; readonly field: string }
+  | { readonly key: 'ticket.field.unchanged'; readonly field: string }
+  | { readonly key: 'ticket.date.inPast'; readonly field: string }
+  | { readonly key: 'ticket.date.inFuture'; readonly field: string }
+  | { readonly key: 'ticket.command.unknown'; readonly command: string }
+  | { readonly key: 'ticket.actor.notAllowed'; readonly command: string; readonly actor: ActorKind }
+  | {
+      readonly key: 'ticket.transition.notAllowed';
+      readonly command: string;
+      readonly from: TicketState;
+      readonly to?: TicketState;
+    }
+  | { readonly key: 'ticket.ackOverdue.notDue'; readonly dueAt: string }
+  | { readonly key: 'ticket.ackOverdue.alreadyMarked'; readonly markedAt: string };
+
+export type TicketErrorKey = TicketError['key'];
+
+/** Every field error at once, so a card can show each next to its field; `error` is the first of them. */
+export type TicketResult =
+  | { readonly ok: true; readonly ticket: Ticket; readonly events: readonly TicketEvent[] }
+  | {
+      readonly ok: false;
+      readonly error: TicketError;
+      readonly errors: readonly [TicketError, ...TicketError[]];
+    };
+
+export function failure(errors: readonly TicketError[]): Extract<TicketResult, { ok: false }> {
+  const [first, ...rest] = errors;
+  if (!first) throw new Error('failure() needs at least one error');
+  return { ok: false, error: first, errors: [first, ...rest] };
+}

@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool, types } from 'pg';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { runMigrations } from './run-migrations';
+import { TransactionalSqliteDialect } from './sqlite-dialect';
+import type { StoreEngine } from './store-engine';
+import type { Database } from './tables';
+
+export { isUniqueViolation, type UniqueTarget } from './is-unique-violation';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly engine: StoreEngine;
+  /** Closes the connection(s); calling it again is harmless. */
+  close(): Promise<void>;
+}
+
+const PG_INT8_OID = 20;
+
+/**
+ * Opens the configured database and brings its schema up to date. Fails (and closes what it opened)
+ * when the database cannot be reached or a migration fails.
+ */
+export async function createStore(config: Config['store'], logger: Logger): Promise<Store> {
+  const db =
+    config.engine === 'sqlite' ? openSqlite(config.file, config.dataDir) : openPostgres(config, logger);
+  try {
+    await runMigrations(db, config.engine, logger);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  logger.info(
+    config.engine === 'sqlite' ? { engine: 'sqlite', file: config.file } : { engine: 'postgres' },
+    'store opened',
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    engine: config.engine,
+    close: () => (closing ??= db.destroy()),
+  };
+}
+
+function openSqlite(file: string, dataDir: string): Kysely<Database> {
+  let database: BetterSqlite3.Database;
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
+    database = new BetterSqlite3(file);
+  } catch (err) {
+    throw new Error(`Cannot open the SQLite database at ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  // WAL lets readers run beside the writer; the busy timeout rides out another connection's write.
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  // Off by default in SQLite; the schema relies on it (ticket_events → tickets, outbox → ticket_events).
+  database.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new TransactionalSqliteDialect(database) });
+}
+
+function openPostgres(
+  config: Extract<Config['store'], { engine: 'postgres' }>,
+  logger: Logger,
+): Kysely<Database> {
+  const pool = new Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    application_name: 'security-desk',
+    // COUNT(*) and other bigint results come back as numbers, as they do from SQLite.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === PG_INT8_OID && format !== 'binary'
+          ? (value: string) => Number(value)
+          : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+    },
+  });
+  // Without a listener, an idle client's network error would crash the process.
+  pool.on('error', (err) => logger.error({ error: err.message }, 'idle PostgreSQL connection failed'));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

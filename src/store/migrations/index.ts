@@ -1,0 +1,15 @@
+import { foundation } from './001-foundation';
+import { tickets } from './002-tickets';
+import type { StoreMigration } from './store-migration';
+
+export type { StoreMigration } from './store-migration';
+
+/**
+ * Every schema change. The migrator runs them in name order, so names start with a zero-padded number.
+ * Names are permanent once released: the migrator records them and refuses to start if an applied one
+ * disappears. Add new ones at the end.
+ */
+export const migrations: Readonly<Record<string, StoreMigration>> = Object.freeze({
+  '001-foundation': foundation,
+  '002-tickets': tickets,
+});

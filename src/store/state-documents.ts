@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../domain/clock';
+import { EtagConflictError } from './etag-conflict-error';
+import type { Database } from './tables';
+
+export interface StoredStateDocument {
+  readonly document: unknown;
+  readonly etag: string;
+}
+
+export interface StateDocumentWrite {
+  readonly key: string;
+  readonly document: unknown;
+  /** Omitted, empty or '*': write unconditionally. Otherwise the write needs the stored eTag to match. */
+  readonly etag?: string;
+}
+
+/** PostgreSQL's btree index entries top out near 2.7 kB; a bounded key fails the same way on both engines. */
+const MAX_KEY_BYTES = 2048;
+/** Well under both engines' limits on bound parameters per statement. */
+const KEYS_PER_STATEMENT = 500;
+
+/**
+ * Key/value JSON documents with optimistic concurrency, the semantics of a Bot Framework `Storage`:
+ * every write gets a new eTag; a write naming an eTag succeeds only while that eTag is current; a batch
+ * is one transaction, so one conflict writes nothing. Safe across processes on PostgreSQL: the
+ * conditional UPDATE re-checks the eTag after waiting for a concurrent writer's row lock.
+ */
+export class StateDocuments {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** The documents that exist among `keys`; missing keys are absent from the map. */
+  async read(keys: readonly string[]): Promise<Map<string, StoredStateDocument>> {
+    const wanted = [...new Set(keys.map(checkedKey))];
+    const found = new Map<string, StoredStateDocument>();
+    for (const chunk of chunks(wanted)) {
+      const rows = await this.db
+        .selectFrom('bot_state')
+        .select(['key', 'etag', 'document'])
+        .where('key', 'in', chunk)
+        .execute();
+      for (const row of rows)
+        found.set(row.key, { document: parseDocument(row.key, row.document), etag: row.etag });
+    }
+    return found;
+  }
+
+  /**
+   * Writes all items or none. Returns each key's new eTag. Throws `EtagConflictError` (and writes
+   * nothing) when an item's eTag is stale; a key that does not exist yet is created whatever its eTag,
+   * unless another writer creates it first.
+   */
+  async write(items: readonly StateDocumentWrite[]): Promise<Map<string, string>> {
+    const prepared = items.map((item) => ({
+      key: checkedKey(item.key),
+      document: serialise(item.key, item.document),
+      expectedEtag: checkedEtag(item.key, item.etag),
+    }));
+    // Keys in one order for every writer, so two overlapping batches cannot deadlock on row locks.
+    prepared.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (prepared.length === 0) return new Map();
+
+    const updatedAt = this.clock.now().toISOString();
+    const etags = new Map<string, string>();
+    await this.db.transaction().execute(async (trx) => {
+      for (const { key, document, expectedEtag } of prepared) {
+        const etag = randomUUID();
+        const row = { key, etag, document, updated_at: updatedAt };
+        if (expectedEtag === undefined) {
+          await trx
+            .insertInto('bot_state')
+            .values(row)
+            .onConflict((oc) => oc.column('key').doUpdateSet({ etag, document, updated_at: updatedAt }))
+            .execute();
+        } else {
+          const updated = await trx
+            .updateTable('bot_state')
+            .set({ etag, document, updated_at: updatedAt })
+            .where('key', '=', key)
+            .where('etag', '=', expectedEtag)
+            .executeTakeFirst();
+          if (updated.numUpdatedRows === 0n) {
+            // Either the eTag is stale or the key is new; only a new key can be inserted.
+            const inserted = await trx
+              .insertInto('bot_state')
+              .values(row)
+              .onConflict((oc) => oc.column('key').doNothing())
+              .executeTakeFirst();
+            if (inserted.numInsertedOrUpdatedRows !== 1n) throw new EtagConflictError(key);
+          }
+        }
+        etags.set(key, etag);
+      }
+    });
+    return etags;
+  }
+
+  /** Removes the documents; keys that do not exist are ignored. */
+  async delete(keys: readonly string[]): Promise<void> {
+    const doomed = [...new Set(keys.map(checkedKey))];
+    if (doomed.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      for (const chunk of chunks(doomed))
+        await trx.deleteFrom('bot_state').where('key', 'in', chunk).execute();
+    });
+  }
+}
+
+function checkedKey(key: unknown): string {
+  if (typeof key !== 'string' || key.length === 0)
+    throw new TypeError('State document keys must be non-empty strings');
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) {
+    throw new RangeError(`State document key is longer than ${MAX_KEY_BYTES} bytes: "${key.slice(0, 80)}…"`);
+  }
+  return key;
+}
+
+function checkedEtag(key: string, etag: unknown): string | undefined {
+  if (etag === undefined || etag === '' || etag === '*') return undefined;
+  if (typeof etag !== 'string')
+    throw new TypeError(`State document "${key}" has an eTag that is not a string`);
+  return etag;
+}
+
+function serialise(key: string, document: unknown): string {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(document);
+  } catch (err) {
+    throw new TypeError(`State document "${key}" cannot be stored as JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
+  }
+  if (text === undefined) throw new TypeError(`State document "${key}" cannot be stored as JSON`);
+  return text;
+}
+
+function parseDocument(key: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(`Stored state document "${key}" is not valid JSON`, { cause: err });
+  }
+}
+
+function* chunks<T>(values: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < values.length; i += KEYS_PER_STATEMENT) yield values.slice(i, i + KEYS_PER_STATEMENT);
+}

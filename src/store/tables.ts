@@ -1,0 +1,139 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Portable conventions, so one query works on SQLite and PostgreSQL:
+ * timestamps are ISO-8601 UTC text (`2026-11-25T10:00:00.000Z`, sorts as text), JSON is text the caller
+ * stringifies and parses, booleans are integers 0/1, ids are text UUIDs unless noted.
+ */
+
+/** ISO-8601 UTC with milliseconds and `Z`, as `Date.prototype.toISOString()` writes it. */
+export type IsoTimestamp = string;
+/** A JSON document stored as text. */
+export type JsonText = string;
+/** A boolean stored as an integer. */
+export type IntBool = 0 | 1;
+
+export type ConversationType = 'personal' | 'groupChat' | 'channel';
+export type TicketCategory = 'incident' | 'vulnerability';
+export type RemoteState = 'local' | 'pending' | 'synced';
+export type ActorKind = 'publisher' | 'support' | 'system';
+export type OutboxState = 'pending' | 'sent' | 'dead' | 'skipped';
+
+/** Bot Framework state documents (dialog, conversation and user state) with an eTag for concurrency. */
+export interface BotStateTable {
+  key: string;
+  etag: string;
+  document: JsonText;
+  updated_at: IsoTimestamp;
+}
+
+/** Where proactive messages go: one row per user per conversation the bot has seen. */
+export interface ConversationReferencesTable {
+  tenant_id: string;
+  /** The user's Entra aadObjectId, or the channel user id when the activity has none. */
+  user_id: string;
+  conversation_id: string;
+  conversation_type: ConversationType;
+  channel_id: string;
+  service_url: string;
+  bot_id: string;
+  locale: string | null;
+  /** The Bot Framework ConversationReference as JSON (without locale, which is the column above). */
+  reference: JsonText;
+  active: Generated<IntBool>;
+  inactive_reason: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface TicketsTable {
+  id: string;
+  confirmation_number: string;
+  tenant_id: string;
+  reporter_id: string;
+  reporter_name: string;
+  locale: string;
+  conversation_id: string | null;
+  category: TicketCategory;
+  title: string;
+  /** JSON of the reporter's answers. */
+  report: JsonText;
+  state: string;
+  priority: string | null;
+  severity: string | null;
+  suggested_severity: string | null;
+  outcome: JsonText | null;
+  ack_due_at: IsoTimestamp;
+  acknowledged_at: IsoTimestamp | null;
+  /** When the ack_overdue event was emitted, so it is emitted once. */
+  ack_overdue_at: IsoTimestamp | null;
+  status_card_activity_id: string | null;
+  status_card_conversation_id: string | null;
+  /** Optimistic-concurrency counter, starts at 1. */
+  version: Generated<number>;
+  submission_key: string;
+  remote_id: string | null;
+  remote_state: Generated<RemoteState>;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface TicketEventsTable {
+  /** UUID; also the event id a remote backend's webhook carries, which makes redelivery idempotent. */
+  id: string;
+  ticket_id: string;
+  /** 1, 2, 3… per ticket. */
+  seq: number;
+  type: string;
+  actor_kind: ActorKind;
+  actor_id: string;
+  actor_name: string | null;
+  payload: JsonText;
+  created_at: IsoTimestamp;
+}
+
+export interface OutboxTable {
+  /** Integer identity (AUTOINCREMENT on SQLite, IDENTITY on PostgreSQL). */
+  id: Generated<number>;
+  event_id: string;
+  ticket_id: string;
+  state: OutboxState;
+  attempts: Generated<number>;
+  next_attempt_at: IsoTimestamp;
+  lease_owner: string | null;
+  lease_expires_at: IsoTimestamp | null;
+  sent_at: IsoTimestamp | null;
+  last_error: string | null;
+  created_at: IsoTimestamp;
+}
+
+/** Responses remembered per Idempotency-Key, so a retried API call returns the first answer. */
+export interface IdempotencyKeysTable {
+  key: string;
+  scope: string;
+  response: JsonText;
+  created_at: IsoTimestamp;
+}
+
+export interface Database {
+  bot_state: BotStateTable;
+  conversation_references: ConversationReferencesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type BotStateRow = Selectable<BotStateTable>;
+export type ConversationReferenceRow = Selectable<ConversationReferencesTable>;
+export type NewConversationReferenceRow = Insertable<ConversationReferencesTable>;
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketUpdate = Updateable<TicketsTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type NewTicketEventRow = Insertable<TicketEventsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutboxRow = Insertable<OutboxTable>;
+export type OutboxUpdate = Updateable<OutboxTable>;
+export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
+export type NewIdempotencyKeyRow = Insertable<IdempotencyKeysTable>;

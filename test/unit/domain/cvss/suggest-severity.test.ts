@@ -1,0 +1,37 @@
+import { ratingForScore, suggestSeverity } from '../../../../src/domain/cvss';
+
+describe('the rating a score gets and the severity it suggests to support', () => {
+  it.each([
+    [0, 'None'],
+    [0.1, 'Low'],
+    [3.9, 'Low'],
+    [4.0, 'Medium'],
+    [6.9, 'Medium'],
+    [7.0, 'High'],
+    [8.9, 'High'],
+    [9.0, 'Critical'],
+    [10, 'Critical'],
+  ])('a score of %s is rated %s', (score, rating) => {
+    expect(ratingForScore(score)).toBe(rating);
+  });
+
+  it.each([-0.1, 10.1, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses %s, which is not a CVSS score',
+    (score) => {
+      expect(() => ratingForScore(score)).toThrow(RangeError);
+    },
+  );
+
+  it.each([
+    ['Critical', 'Critical'],
+    ['High', 'High'],
+    ['Medium', 'Medium'],
+    ['Low', 'Low'],
+  ] as const)('a %s rating suggests %s severity', (rating, severity) => {
+    expect(suggestSeverity(rating)).toBe(severity);
+  });
+
+  it('a None rating suggests no severity, since None is not a severity', () => {
+    expect(suggestSeverity('None')).toBeUndefined();
+  });
+});
