@@ -12,8 +12,7 @@ import {
   type Ticket,
   type TicketState,
 } from './ticket';
-import type { TicketCommandType } from './ticket-commands';
-import type { TicketCommand } from './ticket-commands';
+import type { TicketCommand, TicketCommandType } from './ticket-commands';
 import { failure, type TicketError, type TicketResult } from './ticket-errors';
 import type { TicketEvent } from './ticket-events';
 

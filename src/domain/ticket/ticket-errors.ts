@@ -1,6 +1,5 @@
-import type { ActorKind, TicketState } from './ticket';
+import type { ActorKind, Ticket, TicketState } from './ticket';
 import type { TicketEvent } from './ticket-events';
-import type { Ticket } from './ticket';
 
 /** An error a person will read: a message key for i18n plus what the message needs. Never thrown. */
 export type TicketError =
