@@ -1,10 +1,19 @@
 import type { AddressInfo } from 'node:net';
+import type { TokenCredential } from '@azure/identity';
+import { createTicketing, type Ticketing } from './backend/create-ticketing';
+import type { TicketBackend } from './backend/ticket-backend';
 import { createBot } from './bot/create-bot';
+import { BotFrameworkChannel } from './bot/proactive/bot-framework-channel';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createServer } from './http/create-server';
 import { registerHealthRoute } from './http/health-route';
 import { registerMessagesRoute } from './http/messages-route';
+import { registerTicketingRoutes } from './http/support/register-ticketing-routes';
+import { createApiAuthenticator } from './http/auth/create-api-authenticator';
+import { registerDeadLettersRoute } from './http/notifications/dead-letters-route';
+import { registerNotificationsRoute } from './http/notifications-route';
+import { createNotifier, type Notifier } from './notify/create-notifier';
 import type { Logger } from './logger';
 import { ConversationReferences } from './store/conversation-references';
 import { createStore, type Store } from './store/create-store';
@@ -14,12 +23,20 @@ export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly store: Store;
+  /** The ticket backend the bot files reports with (embedded or remote, by configuration). */
+  readonly backend: TicketBackend;
+  /** The backend's parts: its repository, the support service (embedded), its background job. */
+  readonly ticketing: Ticketing;
+  /** The outbox worker: proactive notifications (wake() after a commit; stats for the benchmark). */
+  readonly notifier: Notifier;
   /** Stop accepting, let requests in flight finish (up to `graceMs`), close the store. */
   stop(graceMs?: number): Promise<void>;
 }
 
 export interface AppOptions {
   readonly clock?: Clock;
+  /** Replaces the remote backend's @azure/identity credential (tests cannot reach Entra). */
+  readonly credential?: TokenCredential;
 }
 
 /** Wires every part from the configuration and starts listening; used by main.ts and by the tests. */
@@ -32,12 +49,47 @@ export async function startApp(
   const store = await createStore(config.store, logger);
   const references = new ConversationReferences(store.db);
   const documents = new StateDocuments(store.db);
-  const { adapter, bot } = createBot({ config, logger, clock, documents, references });
+  const ticketing = createTicketing({
+    config,
+    logger,
+    clock,
+    store,
+    ...(options.credential ? { credential: options.credential } : {}),
+  });
+  const { adapter, bot } = createBot({
+    config,
+    logger,
+    clock,
+    documents,
+    references,
+    backend: ticketing.backend,
+  });
 
   let serving = true;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes });
   registerHealthRoute(server, () => serving);
   registerMessagesRoute(server, adapter, bot, logger);
+  registerTicketingRoutes(server, { ticketing, config, logger });
+  const notifier = createNotifier({
+    config,
+    logger,
+    clock,
+    store,
+    references,
+    channel: new BotFrameworkChannel(config.bot, clock),
+  });
+  registerNotificationsRoute(server, {
+    settings: config.notify.webhook,
+    store,
+    clock,
+    logger,
+    onStored: () => notifier.wake(),
+  });
+  registerDeadLettersRoute(server, {
+    queue: notifier.queue,
+    authenticator: createApiAuthenticator(config, config.support.role),
+    logger,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
@@ -59,9 +111,21 @@ export async function startApp(
       const timer = setTimeout(() => server.server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(timer);
+      await ticketing.stop();
+      await notifier.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
 
-  return { url: `http://${host}:${port}`, port, store, stop };
+  ticketing.start();
+  notifier.start();
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    backend: ticketing.backend,
+    ticketing,
+    notifier,
+    stop,
+  };
 }

@@ -121,6 +121,7 @@ const environmentSchema = z.object({
   SUPPORT_AUTH_TENANT_ID: optionalString,
   SUPPORT_AUTH_AUDIENCE: optionalString,
   SUPPORT_AUTH_ROLE: z.preprocess(emptyToUndefined, z.string().default('SecurityDesk.Support')),
+  TICKETS_API_ROLE: z.preprocess(emptyToUndefined, z.string().default('SecurityDesk.TicketFiler')),
   SUPPORT_AUTH_JWKS_URL: optionalUrl,
   SUPPORT_AUTH_ISSUER: optionalString,
 
@@ -201,6 +202,8 @@ export interface Config {
     readonly apiKey?: string;
     readonly jwt?: JwtValidationOptions;
     readonly role: string;
+    /** App role of services (another Security Desk) filing and reading tickets through /api/tickets. */
+    readonly serviceRole: string;
   };
   readonly backend:
     | { readonly kind: 'embedded' }
@@ -361,6 +364,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     },
     support: {
       role: e.SUPPORT_AUTH_ROLE,
+      serviceRole: e.TICKETS_API_ROLE,
       ...(e.SUPPORT_API_KEY ? { apiKey: e.SUPPORT_API_KEY } : {}),
       ...optionalJwt(
         entraJwt(

@@ -23,6 +23,8 @@ export interface Submission {
   readonly locale: string;
   /** The chat the report came from (where updates go). */
   readonly conversationId?: string;
+  /** The publisher's IANA time zone (from the Teams activity's localTimezone), to show times in it. */
+  readonly timeZone?: string;
   readonly category: Category;
   readonly report: TicketReport;
 }
@@ -33,6 +35,10 @@ export interface TicketRecord {
   readonly statusCard?: { readonly conversationId: string; readonly activityId: string };
   /** 'synced' once the remote service has it; 'pending' while it is kept locally and retried; 'local' for embedded. */
   readonly delivery: 'local' | 'pending' | 'synced';
+  /** The publisher's IANA time zone when the report carried one. */
+  readonly timeZone?: string;
+  /** The language the publisher reported in. */
+  readonly locale?: string;
 }
 
 export interface HistoryEntry {
@@ -51,7 +57,14 @@ export type SubmitResult =
 
 export type CommandResult =
   | { readonly ok: true; readonly record: TicketRecord; readonly events: readonly TicketEvent[] }
-  | { readonly ok: false; readonly error: TicketError | { readonly key: 'ticket.notFound' } };
+  | {
+      readonly ok: false;
+      readonly error:
+        | TicketError
+        | { readonly key: 'ticket.notFound' }
+        /** Remote backend only: the service cannot be reached now (or the report is not delivered yet). */
+        | { readonly key: 'ticket.backendUnavailable' };
+    };
 
 /** What a publisher may see and do; every call is scoped to the caller's tenant. */
 export interface TicketBackend {

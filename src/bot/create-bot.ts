@@ -1,12 +1,19 @@
 import { ConversationState, UserState } from 'botbuilder';
+import type { TicketBackend } from '../backend/ticket-backend';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { ConversationReferences } from '../store/conversation-references';
 import type { StateDocuments } from '../store/state-documents';
+import { cvssCommand } from './commands/cvss-command';
 import { helpCommand } from './commands/help-command';
+import { createStatusCommand } from './commands/status-command';
+import { createTicketsCommand } from './commands/tickets-command';
 import { createAdapter } from './create-adapter';
+import { calculatorCommand } from './cvss-calculator';
 import { installTurnErrorHandler } from './handle-turn-error';
+import { createAnswerQuestionCommand } from './proactive/answer-question-command';
+import { createReportFeature } from './report';
 import { SecurityDeskBot } from './security-desk-bot';
 import { SqlStorage } from './sql-storage';
 
@@ -16,6 +23,8 @@ export interface BotParts {
   readonly clock: Clock;
   readonly documents: StateDocuments;
   readonly references: ConversationReferences;
+  /** Where reports are filed and tickets read (embedded or remote). */
+  readonly backend: TicketBackend;
 }
 
 /** The adapter and the bot, wired to the store. */
@@ -23,13 +32,28 @@ export function createBot(parts: BotParts) {
   const adapter = createAdapter(parts.config.bot);
   installTurnErrorHandler(adapter, parts.logger);
   const storage = new SqlStorage(parts.documents);
+  const report = createReportFeature({
+    documents: parts.documents,
+    backend: parts.backend,
+    clock: parts.clock,
+    draftTtlMinutes: parts.config.dialog.draftTtlMinutes,
+  });
   const bot = new SecurityDeskBot({
     logger: parts.logger,
     clock: parts.clock,
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     references: parts.references,
-    commands: [helpCommand],
+    beforeMessage: [report.beforeMessage],
+    commands: [
+      ...report.commands,
+      helpCommand,
+      cvssCommand,
+      calculatorCommand,
+      createTicketsCommand(parts.backend),
+      createStatusCommand(parts.backend),
+      createAnswerQuestionCommand(parts.backend),
+    ],
   });
   return { adapter, bot };
 }

@@ -27,6 +27,10 @@ export interface BotDependencies {
   readonly userState: UserState;
   readonly references: ConversationReferences;
   readonly commands: readonly Command[];
+  /** Run before routing, in order; one that returns true has answered the message (e.g. "your draft expired"). */
+  readonly beforeMessage?: ReadonlyArray<
+    (turn: Turn, value: Readonly<Record<string, unknown>> | undefined) => Promise<boolean>
+  >;
 }
 
 interface ConversationFlags {
@@ -155,6 +159,7 @@ export class SecurityDeskBot extends TeamsActivityHandler {
   private async handleMessage(turn: Turn): Promise<void> {
     const { activity } = turn.context;
     const value = isRecord(activity.value) ? activity.value : undefined;
+    for (const hook of this.deps.beforeMessage ?? []) if (await hook(turn, value)) return;
     const command =
       typeof value?.cmd === 'string' ? this.deps.commands.find((c) => c.name === value.cmd) : undefined;
     if (command) {

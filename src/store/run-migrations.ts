@@ -10,7 +10,9 @@ export class MigrationError extends Error {
     readonly migrationName: string | undefined,
     options: { cause: unknown },
   ) {
-    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
+    // Duck-typed: better-sqlite3's SqliteError does not pass `instanceof Error` in every realm.
+    const cause = options.cause as { message?: unknown } | null | undefined;
+    const reason = typeof cause?.message === 'string' ? cause.message : String(options.cause);
     super(
       migrationName
         ? `Database migration ${migrationName} failed: ${reason}`

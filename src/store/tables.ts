@@ -76,6 +76,16 @@ export interface TicketsTable {
   remote_state: Generated<RemoteState>;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** 003: the publisher's IANA time zone from the Teams activity, for times in notifications. */
+  reporter_time_zone: string | null;
+  /** 003: JSON array of the questions support asked that are not answered yet. */
+  open_questions: Generated<JsonText>;
+  closed_at: IsoTimestamp | null;
+  close_reason: string | null;
+  /** 003: tries to deliver a locally kept report to the remote ticket service. */
+  delivery_attempts: Generated<number>;
+  next_delivery_at: IsoTimestamp | null;
+  last_delivery_error: string | null;
 }
 
 export interface TicketEventsTable {

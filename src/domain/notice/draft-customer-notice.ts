@@ -49,13 +49,15 @@ export function draftCustomerNotice({ category, report, rating }: NoticeFacts): 
   paragraphs.push({ key: `notice.exploited.${report.knownExploited}` });
 
   const fix = report.fix;
-  if (fix.kind === 'full')
-    paragraphs.push({ key: 'notice.fix.full', params: { steps: fix.remediationSteps } });
-  else if (fix.kind === 'partial')
-    paragraphs.push({ key: 'notice.fix.partial', params: { steps: fix.remediationSteps } });
-  else if (fix.expectedOn)
-    paragraphs.push({ key: 'notice.fix.noneExpected', params: { date: fix.expectedOn } });
-  else paragraphs.push({ key: 'notice.fix.none' });
+  if (fix.kind === 'none') {
+    paragraphs.push(
+      fix.expectedOn
+        ? { key: 'notice.fix.noneExpected', params: { date: fix.expectedOn } }
+        : { key: 'notice.fix.none' },
+    );
+  } else {
+    paragraphs.push({ key: `notice.fix.${fix.kind}`, params: { steps: fix.remediationSteps } });
+  }
 
   paragraphs.push({ key: 'notice.contactPlaceholder' }, { key: 'notice.closing' });
   return { subject: { key: `notice.${category}.subject`, params: { title: report.title } }, paragraphs };

@@ -5,7 +5,8 @@ export type NoticeFindingKey =
   | 'notice.finding.ipAddress'
   | 'notice.finding.missingOffer'
   | 'notice.finding.missingCve'
-  | 'notice.finding.tooShort';
+  | 'notice.finding.tooShort'
+  | 'notice.finding.placeholder';
 
 export interface NoticeFinding {
   readonly key: NoticeFindingKey;
@@ -53,5 +54,8 @@ export function reviewCustomerMessage(
   if (missingCves.length > 0)
     findings.push({ key: 'notice.finding.missingCve', params: { ids: missingCves.join(', ') } });
   if (message.trim().length < 80) findings.push({ key: 'notice.finding.tooShort' });
+  // The drafted notice marks what only the publisher can write in [brackets].
+  const placeholder = /\[[^\]\n]{3,}\]/.exec(message);
+  if (placeholder) findings.push({ key: 'notice.finding.placeholder', params: { text: placeholder[0] } });
   return findings;
 }

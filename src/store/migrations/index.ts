@@ -1,5 +1,8 @@
 import { foundation } from './001-foundation';
 import { tickets } from './002-tickets';
+import { ticketLifecycle } from './003-ticket-lifecycle';
+import { notifyDelivery } from './004-notify-delivery';
+import { supportChannels } from './005-support-channels';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -12,4 +15,7 @@ export type { StoreMigration } from './store-migration';
 export const migrations: Readonly<Record<string, StoreMigration>> = Object.freeze({
   '001-foundation': foundation,
   '002-tickets': tickets,
+  '003-ticket-lifecycle': ticketLifecycle,
+  '004-notify-delivery': notifyDelivery,
+  '005-support-channels': supportChannels,
 });

@@ -194,10 +194,11 @@ describe('bot state documents shared by several instances on postgres', () => {
   it('refuses a write that waited on another instance whose commit changed the eTag', async () => {
     const instance = new StateDocuments((await database.open()).db);
     const etag = (await instance.write([{ key: DIALOG_KEY, document: { step: 1 } }])).get(DIALOG_KEY);
-    const otherInstance = new Client({
-      connectionString: (database.config as Extract<Config['store'], { engine: 'postgres' }>).url,
-    });
-    await otherInstance.connect();
+    const url = (database.config as Extract<Config['store'], { engine: 'postgres' }>).url;
+    const otherInstance = new Client({ connectionString: url });
+    // pg_stat_activity is snapshotted per transaction, so lock waits are watched from outside one.
+    const observer = new Client({ connectionString: url });
+    await Promise.all([otherInstance.connect(), observer.connect()]);
     try {
       await otherInstance.query('begin');
       await otherInstance.query(
@@ -205,10 +206,16 @@ describe('bot state documents shared by several instances on postgres', () => {
         [DIALOG_KEY],
       );
 
+      let settled = false;
       const waiting = instance.write([{ key: DIALOG_KEY, document: { step: 'lost update' }, etag }]);
-      waiting.catch(() => undefined);
-      // Proceed only once the write is queued behind the other transaction's row lock.
-      while (!(await isWaitingForLock(otherInstance))) await new Promise((resolve) => setImmediate(resolve));
+      waiting.then(
+        () => (settled = true),
+        () => (settled = true),
+      );
+      // Commit only once the write is queued behind the other transaction's row lock.
+      while (!settled && !(await isWaitingForLock(observer)))
+        await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(false);
       await otherInstance.query('commit');
 
       await expect(waiting).rejects.toBeInstanceOf(EtagConflictError);
@@ -217,7 +224,7 @@ describe('bot state documents shared by several instances on postgres', () => {
         etag: 'other',
       });
     } finally {
-      await otherInstance.end();
+      await Promise.all([otherInstance.end(), observer.end()]);
     }
   });
 });

@@ -111,3 +111,18 @@ describe('advice on a notice the publisher wrote', () => {
     expect(findings).toEqual([{ key: 'notice.finding.secret' }]);
   });
 });
+
+test('a drafted notice sent without filling its [brackets] is pointed out', () => {
+  const text = renderNotice(
+    draftCustomerNotice({ category: 'vulnerability', report: vulnerability, rating: 'High' }),
+    translator('en'),
+  );
+  expect(reviewCustomerMessage(text, vulnerability)).toEqual([
+    {
+      key: 'notice.finding.placeholder',
+      params: {
+        text: '[Describe in plain words what the issue could allow and which deployments or versions are affected.]',
+      },
+    },
+  ]);
+});

@@ -1,0 +1,13 @@
+/**
+ * The end-to-end suite: the real bot, the Microsoft 365 Agents Playground and Debian's chromium, driven as a
+ * person drives Teams. Run with `npm run test:e2e` (one file at a time: each starts its own bot, Playground
+ * and browser). Screenshots and logs land in test-output/ (git-ignored).
+ */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+  testTimeout: 90_000,
+  slowTestThreshold: 30,
+};

@@ -1,0 +1,47 @@
+import {
+  applyCommand,
+  type Actor,
+  type TicketCommand,
+  type TicketError,
+  type TicketEvent,
+} from '../../domain/ticket';
+import type { TicketRepository } from './ticket-repository';
+import type { StoredTicket } from './ticket-row-mapping';
+
+export type ApplyAndSaveResult =
+  | { readonly ok: true; readonly stored: StoredTicket; readonly events: readonly TicketEvent[] }
+  | { readonly ok: false; readonly reason: 'refused'; readonly errors: readonly TicketError[] }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly current: StoredTicket | undefined };
+
+/**
+ * Runs one command through the state machine on the ticket as read, and stores the result only if
+ * nobody changed the ticket since (its version is unchanged): changed columns, events and outbox rows
+ * in one transaction.
+ */
+export async function applyAndSave(
+  repository: TicketRepository,
+  stored: StoredTicket,
+  command: TicketCommand,
+  actor: Actor,
+  now: Date,
+  options: { onlyIfNotOverdue?: boolean } = {},
+): Promise<ApplyAndSaveResult> {
+  const applied = applyCommand(stored.ticket, command, actor, now);
+  if (!applied.ok) return { ok: false, reason: 'refused', errors: applied.errors };
+  const saved = await repository.saveChange(
+    stored.id,
+    stored.ticket.version,
+    applied.ticket,
+    applied.events,
+    {
+      ...options,
+      outbox: stored.delivery === 'local',
+    },
+  );
+  if (saved === 'conflict') {
+    return { ok: false, reason: 'conflict', current: await repository.findById(stored.id) };
+  }
+  const after = await repository.findById(stored.id);
+  if (!after) throw new Error(`ticket ${stored.ticket.confirmationNumber} vanished after a change`);
+  return { ok: true, stored: after, events: applied.events };
+}

@@ -1,0 +1,116 @@
+import type { SupportCalendar } from '../../domain/calendar';
+import type { Clock } from '../../domain/clock';
+import {
+  normaliseConfirmationNumber,
+  type Actor,
+  type ConfirmationNumberGenerator,
+  type TicketCommand,
+} from '../../domain/ticket';
+import type {
+  CommandResult,
+  HistoryEntry,
+  Submission,
+  SubmitResult,
+  TicketBackend,
+  TicketRecord,
+} from '../ticket-backend';
+import { applyAndSave } from './apply-and-save';
+import { fileTicket } from './file-ticket';
+import { TicketRepository } from './ticket-repository';
+import { toTicketRecord } from './ticket-row-mapping';
+
+export interface EmbeddedTicketBackendDeps {
+  readonly repository: TicketRepository;
+  readonly clock: Clock;
+  readonly calendar: Pick<SupportCalendar, 'ackDueAt'>;
+  readonly numberGenerator?: ConfirmationNumberGenerator;
+}
+
+const defaultListLimit = 20;
+const maxListLimit = 100;
+/** A publisher's message carries no version; on a concurrent change it is re-applied to the fresh ticket. */
+const maxCommandAttempts = 3;
+
+/** Tickets kept in our own store; support triages them through the support API and cards. */
+export class EmbeddedTicketBackend implements TicketBackend {
+  constructor(private readonly deps: EmbeddedTicketBackendDeps) {}
+
+  /**
+   * Files a report. `proposedConfirmationNumber` (from a remote adapter that already told its publisher a
+   * number) is used when it is well-formed and free; otherwise a fresh number is issued.
+   */
+  async submit(
+    submission: Submission,
+    options: { proposedConfirmationNumber?: string } = {},
+  ): Promise<SubmitResult> {
+    const proposed =
+      options.proposedConfirmationNumber === undefined
+        ? undefined
+        : normaliseConfirmationNumber(options.proposedConfirmationNumber);
+    const filed = await fileTicket(this.deps, submission, this.deps.clock.now(), {
+      delivery: 'local',
+      outbox: true,
+      ...(proposed ? { proposedNumber: proposed } : {}),
+    });
+    if (!filed.ok) return { ok: false, error: filed.error };
+    return { ok: true, record: toTicketRecord(filed.stored), duplicate: filed.duplicate };
+  }
+
+  async listForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketRecord[]> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
+    const stored = await this.deps.repository.listForTenant(tenantId, limit);
+    return stored.map(toTicketRecord);
+  }
+
+  async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {
+    const stored = await this.find(tenantId, confirmationNumber);
+    return stored && toTicketRecord(stored);
+  }
+
+  async historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined> {
+    const stored = await this.find(tenantId, confirmationNumber);
+    return stored && this.deps.repository.history(stored.id);
+  }
+
+  async publisherCommand(
+    tenantId: string,
+    confirmationNumber: string,
+    command: TicketCommand,
+    actor: Actor,
+  ): Promise<CommandResult> {
+    let stored = await this.find(tenantId, confirmationNumber);
+    if (!stored) return { ok: false, error: { key: 'ticket.notFound' } };
+    if (actor?.kind !== 'publisher') {
+      const type = typeof command?.type === 'string' ? command.type : '';
+      return {
+        ok: false,
+        error: { key: 'ticket.actor.notAllowed', command: type, actor: actor?.kind ?? 'support' },
+      };
+    }
+    for (let attempt = 1; attempt <= maxCommandAttempts; attempt++) {
+      const result = await applyAndSave(this.deps.repository, stored, command, actor, this.deps.clock.now());
+      if (result.ok) return { ok: true, record: toTicketRecord(result.stored), events: result.events };
+      if (result.reason === 'refused') {
+        const [error] = result.errors;
+        return { ok: false, error: error ?? { key: 'ticket.notFound' } };
+      }
+      if (!result.current) return { ok: false, error: { key: 'ticket.notFound' } };
+      stored = result.current;
+    }
+    throw new Error(`ticket ${confirmationNumber} kept changing under a publisher's command`);
+  }
+
+  async setStatusCard(
+    confirmationNumber: string,
+    card: { conversationId: string; activityId: string },
+  ): Promise<void> {
+    await this.deps.repository.setStatusCard(confirmationNumber, card);
+  }
+
+  private async find(tenantId: string, confirmationNumber: string) {
+    const number =
+      typeof confirmationNumber === 'string' ? normaliseConfirmationNumber(confirmationNumber) : undefined;
+    if (!number || typeof tenantId !== 'string' || tenantId.length === 0) return undefined;
+    return this.deps.repository.findForTenant(tenantId, number);
+  }
+}

@@ -1,0 +1,137 @@
+import type { Clock } from '../../domain/clock';
+import {
+  normaliseConfirmationNumber,
+  type Actor,
+  type Category,
+  type Severity,
+  type Ticket,
+  type TicketCommand,
+  type TicketError,
+  type TicketEvent,
+  type TicketState,
+} from '../../domain/ticket';
+import type { HistoryEntry } from '../ticket-backend';
+import { applyAndSave } from './apply-and-save';
+import type { TicketRepository } from './ticket-repository';
+import type { StoredTicket } from './ticket-row-mapping';
+
+/** A ticket as support sees it: every tenant's, with the CVSS suggestion and whether it is overdue. */
+export interface SupportTicketView {
+  readonly ticket: Ticket;
+  readonly version: number;
+  /** What the report's CVSS base score suggests; support decides the severity. */
+  readonly suggestedSeverity?: Severity;
+  /** Still unacknowledged past its due time. */
+  readonly overdue: boolean;
+  readonly locale?: string;
+  readonly timeZone?: string;
+}
+
+export interface SupportTicketFilter {
+  readonly states?: readonly TicketState[];
+  readonly severities?: readonly Severity[];
+  readonly categories?: readonly Category[];
+  readonly overdue?: boolean;
+  /** 1–100, default 25. */
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SupportTicketPage {
+  readonly items: readonly SupportTicketView[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export type SupportCommandResult =
+  | { readonly ok: true; readonly view: SupportTicketView; readonly events: readonly TicketEvent[] }
+  | { readonly ok: false; readonly reason: 'notFound' }
+  /** Someone changed the ticket since the caller read `expectedVersion`; nothing was written. */
+  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number }
+  /** The state machine refused: a field error or a transition that is not allowed from here. */
+  | { readonly ok: false; readonly reason: 'refused'; readonly errors: readonly TicketError[] };
+
+export const defaultPageSize = 25;
+export const maxPageSize = 100;
+
+/**
+ * What support does with tickets (the support REST API and the support cards): find them, read one with
+ * its history, and change it through the ticket's state machine. Every change names the version it was
+ * based on and is stored only if that is still the stored version (optimistic concurrency).
+ */
+export class SupportService {
+  constructor(private readonly deps: { readonly repository: TicketRepository; readonly clock: Clock }) {}
+
+  async list(filter: SupportTicketFilter = {}): Promise<SupportTicketPage> {
+    const limit = Math.min(Math.max(Math.trunc(filter.limit ?? defaultPageSize), 1), maxPageSize);
+    const offset = Math.max(Math.trunc(filter.offset ?? 0), 0);
+    const now = this.deps.clock.now();
+    const { items, total } = await this.deps.repository.search({
+      ...(filter.states ? { states: filter.states } : {}),
+      ...(filter.severities ? { severities: filter.severities } : {}),
+      ...(filter.categories ? { categories: filter.categories } : {}),
+      ...(filter.overdue !== undefined ? { overdue: filter.overdue } : {}),
+      now,
+      limit,
+      offset,
+    });
+    return { items: items.map((stored) => supportView(stored, now)), total, limit, offset };
+  }
+
+  async get(
+    confirmationNumber: string,
+  ): Promise<{ view: SupportTicketView; history: HistoryEntry[] } | undefined> {
+    const stored = await this.find(confirmationNumber);
+    if (!stored) return undefined;
+    const history = await this.deps.repository.history(stored.id);
+    return { view: supportView(stored, this.deps.clock.now()), history };
+  }
+
+  /** Applies a support command to the ticket as of `expectedVersion`. */
+  async execute(
+    confirmationNumber: string,
+    command: TicketCommand,
+    actor: Actor,
+    expectedVersion: number,
+  ): Promise<SupportCommandResult> {
+    const stored = await this.find(confirmationNumber);
+    if (!stored) return { ok: false, reason: 'notFound' };
+    if (stored.ticket.version !== expectedVersion) {
+      return { ok: false, reason: 'conflict', currentVersion: stored.ticket.version };
+    }
+    if (actor.kind !== 'support') {
+      return {
+        ok: false,
+        reason: 'refused',
+        errors: [{ key: 'ticket.actor.notAllowed', command: command.type, actor: actor.kind }],
+      };
+    }
+    const now = this.deps.clock.now();
+    const result = await applyAndSave(this.deps.repository, stored, command, actor, now);
+    if (result.ok) return { ok: true, view: supportView(result.stored, now), events: result.events };
+    if (result.reason === 'refused') return { ok: false, reason: 'refused', errors: result.errors };
+    if (!result.current) return { ok: false, reason: 'notFound' };
+    return { ok: false, reason: 'conflict', currentVersion: result.current.ticket.version };
+  }
+
+  /** Only tickets this service owns: a local copy of a report filed elsewhere is not support's to change. */
+  private async find(confirmationNumber: string): Promise<StoredTicket | undefined> {
+    const number = normaliseConfirmationNumber(confirmationNumber);
+    if (!number) return undefined;
+    const stored = await this.deps.repository.findByNumber(number);
+    return stored?.delivery === 'local' ? stored : undefined;
+  }
+}
+
+export function supportView(stored: StoredTicket, now: Date): SupportTicketView {
+  const { ticket } = stored;
+  return {
+    ticket,
+    version: ticket.version,
+    overdue: ticket.state === 'submitted' && Date.parse(ticket.ackDueAt) <= now.getTime(),
+    ...(stored.suggestedSeverity ? { suggestedSeverity: stored.suggestedSeverity } : {}),
+    ...(stored.locale ? { locale: stored.locale } : {}),
+    ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+  };
+}

@@ -1,0 +1,348 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Category, Severity, Ticket, TicketEvent, TicketState } from '../../domain/ticket';
+import type { Database } from '../../store/tables';
+import type { HistoryEntry } from '../ticket-backend';
+import {
+  storedTicketFromRow,
+  suggestedSeverityOf,
+  ticketChangeColumns,
+  type StoredTicket,
+} from './ticket-row-mapping';
+
+export interface NewTicketMeta {
+  readonly submissionKey: string;
+  readonly locale: string;
+  readonly conversationId?: string;
+  readonly timeZone?: string;
+  /** 'local' for the embedded service; 'pending' for a report kept while the remote service is unreachable. */
+  readonly delivery: 'local' | 'pending';
+  /**
+   * Whether the events get outbox rows. Yes for tickets this service owns; no for the local copy of a
+   * report filed with a remote service, whose events come back through the webhook instead.
+   */
+  readonly outbox: boolean;
+}
+
+export interface TicketSearch {
+  readonly states?: readonly TicketState[];
+  readonly severities?: readonly Severity[];
+  readonly categories?: readonly Category[];
+  /** true: still unacknowledged past the due time at `now`; false: everything else. */
+  readonly overdue?: boolean;
+  readonly now: Date;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/**
+ * Tickets, their history and their outbox rows in the store. Every write of a ticket and its events is
+ * one transaction, and every change is conditional on the version the caller read, so concurrent writers
+ * (two analysts, two instances) never overwrite each other: the loser gets `'conflict'`.
+ */
+export class TicketRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Inserts a new ticket with its events (and their outbox rows). Throws the store's unique violations. */
+  async insertNew(
+    ticket: Ticket,
+    events: readonly TicketEvent[],
+    meta: NewTicketMeta,
+  ): Promise<StoredTicket> {
+    const id = randomUUID();
+    const suggested = suggestedSeverityOf(ticket.report);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('tickets')
+        .values({
+          id,
+          confirmation_number: ticket.confirmationNumber,
+          tenant_id: ticket.tenantId,
+          reporter_id: ticket.reporter.id,
+          reporter_name: ticket.reporter.name ?? '',
+          locale: meta.locale,
+          conversation_id: meta.conversationId ?? null,
+          reporter_time_zone: meta.timeZone ?? null,
+          category: ticket.category,
+          title: ticket.report.title,
+          report: JSON.stringify(ticket.report),
+          suggested_severity: suggested ?? null,
+          ack_due_at: ticket.ackDueAt,
+          submission_key: meta.submissionKey,
+          remote_state: meta.delivery,
+          next_delivery_at: meta.delivery === 'pending' ? ticket.submittedAt : null,
+          created_at: ticket.submittedAt,
+          ...ticketChangeColumns(ticket),
+        })
+        .execute();
+      await appendEvents(trx, id, 0, events, meta.outbox, ticket.updatedAt);
+    });
+    const stored = await this.findById(id);
+    if (!stored) throw new Error('a ticket just inserted cannot be read back');
+    return stored;
+  }
+
+  /**
+   * Stores a change made by the state machine: the new ticket columns and the events, in one transaction,
+   * only if the stored version is still `expectedVersion` (and, with `onlyIfNotOverdue`, no overdue
+   * alarm went off meanwhile). 'conflict' means someone else changed it first; nothing was written.
+   */
+  async saveChange(
+    id: string,
+    expectedVersion: number,
+    next: Ticket,
+    events: readonly TicketEvent[],
+    options: { onlyIfNotOverdue?: boolean; outbox?: boolean } = {},
+  ): Promise<'saved' | 'conflict'> {
+    return this.db.transaction().execute(async (trx) => {
+      let update = trx
+        .updateTable('tickets')
+        .set(ticketChangeColumns(next))
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion);
+      if (options.onlyIfNotOverdue) update = update.where('ack_overdue_at', 'is', null);
+      const result = await update.executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return 'conflict';
+      const last = await trx
+        .selectFrom('ticket_events')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('ticket_id', '=', id)
+        .executeTakeFirst();
+      await appendEvents(trx, id, Number(last?.seq ?? 0), events, options.outbox ?? true, next.updatedAt);
+      return 'saved';
+    });
+  }
+
+  async findById(id: string): Promise<StoredTicket | undefined> {
+    const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && storedTicketFromRow(row);
+  }
+
+  async findByNumber(confirmationNumber: string): Promise<StoredTicket | undefined> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('confirmation_number', '=', confirmationNumber)
+      .executeTakeFirst();
+    return row && storedTicketFromRow(row);
+  }
+
+  /** By our confirmation number or, for a report filed remotely under another number, the remote one. */
+  async findForTenant(tenantId: string, confirmationNumber: string): Promise<StoredTicket | undefined> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where((eb) =>
+        eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
+      )
+      .execute();
+    const row = rows.find((r) => r.confirmation_number === confirmationNumber) ?? rows[0];
+    return row && storedTicketFromRow(row);
+  }
+
+  async findBySubmissionKey(tenantId: string, submissionKey: string): Promise<StoredTicket | undefined> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('submission_key', '=', submissionKey)
+      .executeTakeFirst();
+    return row && storedTicketFromRow(row);
+  }
+
+  /** The tenant's tickets, newest first. */
+  async listForTenant(tenantId: string, limit: number): Promise<StoredTicket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(storedTicketFromRow);
+  }
+
+  /** Every ticket matching the filter, newest first, a page at a time, with the total count. */
+  async search(search: TicketSearch): Promise<{ items: StoredTicket[]; total: number }> {
+    const now = search.now.toISOString();
+    let query = this.db.selectFrom('tickets');
+    if (search.states?.length) query = query.where('state', 'in', [...search.states]);
+    if (search.severities?.length) query = query.where('severity', 'in', [...search.severities]);
+    if (search.categories?.length) query = query.where('category', 'in', [...search.categories]);
+    if (search.overdue === true) {
+      query = query.where('state', '=', 'submitted').where('ack_due_at', '<=', now);
+    } else if (search.overdue === false) {
+      query = query.where((eb) => eb.or([eb('state', '!=', 'submitted'), eb('ack_due_at', '>', now)]));
+    }
+    const [rows, count] = await Promise.all([
+      query
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(search.limit)
+        .offset(search.offset)
+        .execute(),
+      query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    ]);
+    return { items: rows.map(storedTicketFromRow), total: Number(count?.total ?? 0) };
+  }
+
+  /** The ticket's history, oldest first. */
+  async history(ticketId: string): Promise<HistoryEntry[]> {
+    const rows = await this.db
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      seq: row.seq,
+      event: {
+        type: row.type,
+        actor: {
+          kind: row.actor_kind,
+          id: row.actor_id,
+          ...(row.actor_name ? { name: row.actor_name } : {}),
+        },
+        at: row.created_at,
+        data: JSON.parse(row.payload) as unknown,
+      } as TicketEvent,
+    }));
+  }
+
+  /** Returns false when no ticket has this number. */
+  async setStatusCard(
+    confirmationNumber: string,
+    card: { conversationId: string; activityId: string },
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('tickets')
+      .set({ status_card_conversation_id: card.conversationId, status_card_activity_id: card.activityId })
+      .where((eb) =>
+        eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
+      )
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** Tickets this service owns that are still unacknowledged past their due time and not yet flagged. */
+  async dueForAckOverdue(now: Date, limit: number): Promise<StoredTicket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('state', '=', 'submitted')
+      .where('remote_state', '=', 'local')
+      .where('ack_overdue_at', 'is', null)
+      .where('ack_due_at', '<=', now.toISOString())
+      .orderBy('ack_due_at')
+      .limit(limit)
+      .execute();
+    return rows.map(storedTicketFromRow);
+  }
+
+  /** Reports kept locally whose next delivery attempt is due. */
+  async dueForDelivery(now: Date, limit: number): Promise<StoredTicket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('remote_state', '=', 'pending')
+      .where('next_delivery_at', '<=', now.toISOString())
+      .orderBy('next_delivery_at')
+      .limit(limit)
+      .execute();
+    return rows.map(storedTicketFromRow);
+  }
+
+  /**
+   * Claims a pending report for one delivery attempt by moving its next attempt to `retryAt`; only one
+   * instance wins the claim (the update is conditional on the value it read).
+   */
+  async claimDelivery(stored: StoredTicket, seenNextAt: string | null, retryAt: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('tickets')
+      .set((eb) => ({
+        next_delivery_at: retryAt.toISOString(),
+        delivery_attempts: eb('delivery_attempts', '+', 1),
+      }))
+      .where('id', '=', stored.id)
+      .where('remote_state', '=', 'pending')
+      .where('next_delivery_at', seenNextAt === null ? 'is' : '=', seenNextAt)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async nextDeliveryAt(id: string): Promise<string | null | undefined> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .select('next_delivery_at')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.next_delivery_at;
+  }
+
+  /** The remote service accepted the report (under `remoteNumber`). */
+  async markDelivered(id: string, remoteNumber: string): Promise<void> {
+    await this.db
+      .updateTable('tickets')
+      .set({
+        remote_state: 'synced',
+        remote_id: remoteNumber,
+        next_delivery_at: null,
+        last_delivery_error: null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordDeliveryFailure(id: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('tickets')
+      .set({ last_delivery_error: error.slice(0, 500) })
+      .where('id', '=', id)
+      .execute();
+  }
+}
+
+async function appendEvents(
+  trx: Transaction<Database>,
+  ticketId: string,
+  lastSeq: number,
+  events: readonly TicketEvent[],
+  outbox: boolean,
+  now: string,
+): Promise<void> {
+  let seq = lastSeq;
+  for (const event of events) {
+    const eventId = randomUUID();
+    seq += 1;
+    await trx
+      .insertInto('ticket_events')
+      .values({
+        id: eventId,
+        ticket_id: ticketId,
+        seq,
+        type: event.type,
+        actor_kind: event.actor.kind,
+        actor_id: event.actor.id,
+        actor_name: event.actor.name ?? null,
+        payload: JSON.stringify(event.data),
+        created_at: event.at,
+      })
+      .execute();
+    if (outbox) {
+      await trx
+        .insertInto('outbox')
+        .values({
+          event_id: eventId,
+          ticket_id: ticketId,
+          state: 'pending',
+          next_attempt_at: now,
+          created_at: now,
+        })
+        .execute();
+    }
+  }
+}

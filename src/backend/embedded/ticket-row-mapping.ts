@@ -1,0 +1,128 @@
+import { ratingForScore, suggestSeverity } from '../../domain/cvss';
+import type {
+  CloseReason,
+  OpenQuestion,
+  Outcome,
+  Priority,
+  Severity,
+  Ticket,
+  TicketReport,
+  TicketState,
+} from '../../domain/ticket';
+import type { TicketRecord } from '../ticket-backend';
+import type { TicketRow } from '../../store/tables';
+
+/** A stored ticket: the domain ticket plus what only the store keeps about it. */
+export interface StoredTicket extends TicketRecord {
+  /** The row id (UUID); events and outbox rows point at it. */
+  readonly id: string;
+  readonly submissionKey: string;
+  readonly conversationId?: string;
+  readonly suggestedSeverity?: Severity;
+  /** The remote ticket service's confirmation number once it accepted the report (remote mode only). */
+  readonly remoteId?: string;
+  readonly deliveryAttempts: number;
+}
+
+/** The severity the report's CVSS base score suggests (CVSS None suggests nothing). */
+export function suggestedSeverityOf(report: TicketReport): Severity | undefined {
+  const score = report.vulnerability?.cvss?.baseScore;
+  return score === undefined ? undefined : suggestSeverity(ratingForScore(score));
+}
+
+export interface TicketChangeColumns {
+  state: string;
+  priority: string | null;
+  severity: string | null;
+  outcome: string | null;
+  open_questions: string;
+  acknowledged_at: string | null;
+  ack_overdue_at: string | null;
+  closed_at: string | null;
+  close_reason: string | null;
+  updated_at: string;
+  version: number;
+}
+
+/** The columns a change to the domain ticket rewrites (everything the state machine may touch). */
+export function ticketChangeColumns(ticket: Ticket): TicketChangeColumns {
+  return {
+    state: ticket.state,
+    priority: ticket.priority ?? null,
+    severity: ticket.severity ?? null,
+    outcome: ticket.outcome ? JSON.stringify(ticket.outcome) : null,
+    open_questions: JSON.stringify(ticket.openQuestions),
+    acknowledged_at: ticket.acknowledgedAt ?? null,
+    ack_overdue_at: ticket.ackOverdueAt ?? null,
+    closed_at: ticket.closedAt ?? null,
+    close_reason: ticket.closeReason ?? null,
+    updated_at: ticket.updatedAt,
+    version: ticket.version,
+  };
+}
+
+export function storedTicketFromRow(row: TicketRow): StoredTicket {
+  const ticket: Ticket = {
+    confirmationNumber: row.confirmation_number,
+    tenantId: row.tenant_id,
+    reporter: {
+      kind: 'publisher',
+      id: row.reporter_id,
+      ...(row.reporter_name ? { name: row.reporter_name } : {}),
+    },
+    category: row.category,
+    report: parseJson<TicketReport>(row.report, row, 'report'),
+    state: row.state as TicketState,
+    ...(row.priority ? { priority: row.priority as Priority } : {}),
+    ...(row.severity ? { severity: row.severity as Severity } : {}),
+    ...(row.outcome ? { outcome: parseJson<Outcome>(row.outcome, row, 'outcome') } : {}),
+    openQuestions: parseJson<OpenQuestion[]>(row.open_questions, row, 'open_questions'),
+    submittedAt: row.created_at,
+    ackDueAt: row.ack_due_at,
+    ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
+    ...(row.ack_overdue_at ? { ackOverdueAt: row.ack_overdue_at } : {}),
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    ...(row.close_reason ? { closeReason: row.close_reason as CloseReason } : {}),
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+  return {
+    id: row.id,
+    ticket,
+    delivery: row.remote_state,
+    locale: row.locale,
+    submissionKey: row.submission_key,
+    deliveryAttempts: row.delivery_attempts,
+    ...(row.reporter_time_zone ? { timeZone: row.reporter_time_zone } : {}),
+    ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
+    ...(row.suggested_severity ? { suggestedSeverity: row.suggested_severity as Severity } : {}),
+    ...(row.remote_id ? { remoteId: row.remote_id } : {}),
+    ...(row.status_card_activity_id && row.status_card_conversation_id
+      ? {
+          statusCard: {
+            conversationId: row.status_card_conversation_id,
+            activityId: row.status_card_activity_id,
+          },
+        }
+      : {}),
+  };
+}
+
+/** The public record (what the port returns): no row ids or bookkeeping. */
+export function toTicketRecord(stored: StoredTicket): TicketRecord {
+  return {
+    ticket: stored.ticket,
+    delivery: stored.delivery,
+    ...(stored.statusCard ? { statusCard: stored.statusCard } : {}),
+    ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+    ...(stored.locale ? { locale: stored.locale } : {}),
+  };
+}
+
+function parseJson<T>(text: string, row: TicketRow, column: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (err) {
+    throw new Error(`Stored ticket ${row.confirmation_number} has invalid JSON in ${column}`, { cause: err });
+  }
+}

@@ -1,0 +1,124 @@
+import type { Actor, Outcome, TicketEvent } from '../../domain/ticket';
+import type { Locale } from '../../i18n/locale';
+import type { Translator } from '../../i18n/translate';
+import { formatDate, formatShortDateTime } from './format-short-date-time';
+
+export interface EventView {
+  /** When and who, e.g. "Nov 24, 2026, 11:00 AM · Support". */
+  readonly header: string;
+  /** What happened, in words. */
+  readonly what: string;
+  /** Text a person wrote (a question, an answer, a summary), shortened; shown as plain text. */
+  readonly detail?: string;
+}
+
+/** Long texts are on the ticket; the timeline quotes enough to recognise them and stays under the card limit. */
+const MAX_DETAIL = 400;
+
+function shorten(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const trimmed = text.trim();
+  return trimmed.length > MAX_DETAIL ? `${trimmed.slice(0, MAX_DETAIL).trimEnd()}…` : trimmed;
+}
+
+export function actorName(t: Translator, actor: Actor): string {
+  if (actor.kind === 'system') return t('tickets.actor.system');
+  if (actor.kind === 'support') {
+    return actor.name ? t('tickets.actor.supportNamed', { name: actor.name }) : t('tickets.actor.support');
+  }
+  return actor.name ?? t('tickets.actor.you');
+}
+
+export function severityName(t: Translator, severity: string): string {
+  return t(`cvss.rating.${severity}`);
+}
+
+function outcomeView(t: Translator, locale: Locale, outcome: Outcome): { what: string; detail?: string } {
+  const what = t('tickets.event.outcome_set', { outcome: t(`tickets.outcome.${outcome.kind}`) });
+  const parts: string[] = [outcome.summary];
+  if (outcome.kind === 'change_requested') {
+    parts.push(
+      outcome.whatMustChange,
+      t('tickets.event.changeDue', { date: formatDate(outcome.dueBy, locale) }),
+    );
+  } else if (outcome.kind === 'offer_removed') {
+    parts.push(
+      t(
+        outcome.removal === 'temporary' ? 'tickets.event.removalTemporary' : 'tickets.event.removalPermanent',
+      ),
+      outcome.reason,
+      ...(outcome.restoreSteps ? [outcome.restoreSteps] : []),
+    );
+  }
+  return { what, detail: parts.map((part) => shorten(part)).join('\n\n') };
+}
+
+/** One history event in the person's words, language and time zone. */
+export function describeTicketEvent(
+  t: Translator,
+  locale: Locale,
+  zone: string,
+  event: TicketEvent,
+): EventView {
+  const when = (iso: string) => formatShortDateTime(iso, locale, zone);
+  const header = t('tickets.status.who', { when: when(event.at), who: actorName(t, event.actor) });
+  const view = (what: string, detail?: string): EventView => {
+    const shortened = shorten(detail);
+    return shortened ? { header, what, detail: shortened } : { header, what };
+  };
+  switch (event.type) {
+    case 'submitted':
+      return view(
+        t('tickets.event.submitted', {
+          category: t(`report.category.${event.data.category}`),
+          dueAt: when(event.data.ackDueAt),
+        }),
+      );
+    case 'acknowledged':
+      return view(
+        t(event.data.late ? 'tickets.event.acknowledgedLate' : 'tickets.event.acknowledged', {
+          priority: event.data.priority,
+          severity: severityName(t, event.data.severity),
+        }),
+      );
+    case 'priority_changed':
+      return view(
+        t('tickets.event.priority_changed', { from: event.data.from, to: event.data.to }),
+        event.data.reason,
+      );
+    case 'severity_changed':
+      return view(
+        t('tickets.event.severity_changed', {
+          from: severityName(t, event.data.from),
+          to: severityName(t, event.data.to),
+        }),
+        event.data.reason,
+      );
+    case 'question_asked':
+      return view(t('tickets.event.question_asked'), event.data.question);
+    case 'question_answered':
+      return view(t('tickets.event.question_answered'), event.data.answer);
+    case 'message_posted':
+      return view(t('tickets.event.message_posted'), event.data.message);
+    case 'assessment_started':
+      return view(
+        t(event.data.reopened ? 'tickets.event.assessmentReopened' : 'tickets.event.assessment_started'),
+      );
+    case 'outcome_set': {
+      const outcome = outcomeView(t, locale, event.data.outcome);
+      return outcome.detail
+        ? { header, what: outcome.what, detail: outcome.detail }
+        : { header, what: outcome.what };
+    }
+    case 'closed': {
+      const what = t('tickets.event.closed', { reason: t(`tickets.closeReason.${event.data.reason}`) });
+      const duplicate = event.data.duplicateOf
+        ? t('tickets.event.duplicateOf', { number: event.data.duplicateOf })
+        : undefined;
+      const detail = [duplicate, shorten(event.data.note)].filter((part) => part !== undefined).join('\n\n');
+      return detail ? { header, what, detail } : { header, what };
+    }
+    case 'ack_overdue':
+      return view(t('tickets.event.ack_overdue', { dueAt: when(event.data.dueAt) }));
+  }
+}

@@ -1,0 +1,28 @@
+import { onCalculatorResult } from '../cvss-calculator';
+import type { Command } from '../commands/command';
+import type { Turn } from '../turn';
+import { reportCommands } from './report-commands';
+import { ReportDialog, type ReportDialogDependencies } from './report-dialog';
+
+export { REPORT_STEP_COMMAND, ReportDialog, type ReportDialogDependencies } from './report-dialog';
+
+export interface ReportFeature {
+  readonly commands: readonly Command[];
+  /** Runs before every message is routed; true when it answered the message itself. */
+  readonly beforeMessage: (
+    turn: Turn,
+    value: Readonly<Record<string, unknown>> | undefined,
+  ) => Promise<boolean>;
+}
+
+/** The report dialog, its commands, and its hook into the CVSS calculator ("Use this vector in my report"). */
+export function createReportFeature(deps: ReportDialogDependencies): ReportFeature {
+  const dialog = new ReportDialog(deps);
+  onCalculatorResult('report', (turn, assessment, _replyToId, token) =>
+    dialog.vectorChosen(turn, token, assessment),
+  );
+  return {
+    commands: reportCommands(dialog),
+    beforeMessage: (turn, value) => dialog.expireIfIdle(turn, value),
+  };
+}

@@ -1,0 +1,32 @@
+import type { Command } from '../commands/command';
+import { REPORT_STEP_COMMAND, type ReportDialog } from './report-dialog';
+
+/** Sentences that mean "start a report", English and Russian, matched on normalised (lower-case) text. */
+const reportSentences = [
+  /\b(report|file|submit|raise|log)\b.*\b(vulnerabilit|incident|security|breach|cve)/,
+  /^(i want|i'd like|i would like|i need|how do i|how can i|can i|let me) (to )?report\b/,
+  /(сообщить|сообщаю|заявить|зарегистрировать|доложить).*(уязвим|инцидент|безопасност|взлом|утечк)/,
+  /^(хочу|нужно|надо|как) (сообщить|заявить)/,
+];
+
+/** The commands of the report dialog: start it, press its buttons, cancel it. */
+export function reportCommands(dialog: ReportDialog): Command[] {
+  return [
+    {
+      name: 'report',
+      words: ['report', 'new report', 'сообщить', 'новое сообщение'],
+      patterns: reportSentences,
+      run: (turn, args) => dialog.start(turn, args || (turn.context.activity.text ?? '')),
+    },
+    {
+      name: REPORT_STEP_COMMAND,
+      words: [],
+      run: (turn, _args, value) => dialog.press(turn, value ?? {}),
+    },
+    {
+      name: 'cancel',
+      words: ['cancel', 'stop report', 'отмена', 'отменить', 'отменить сообщение'],
+      run: (turn) => dialog.cancel(turn),
+    },
+  ];
+}

@@ -1,0 +1,150 @@
+import type { Request, Response, Server } from 'restify';
+import type { EmbeddedTicketBackend } from '../../backend/embedded/embedded-ticket-backend';
+import type { Submission, TicketRecord } from '../../backend/ticket-backend';
+import type { TicketCommand, TicketReport } from '../../domain/ticket';
+import type { Logger } from '../../logger';
+import type { ApiAuthenticator } from '../auth/create-api-authenticator';
+import { requireAuth } from '../auth/require-auth';
+import { describeTicketError, isStateRefusal } from '../support/describe-ticket-error';
+import { historyJson } from '../support/ticket-json';
+import { newTicketBody, publisherCommandBody, zodProblems } from './ticket-service-bodies';
+
+export interface TicketRoutesDeps {
+  readonly backend: EmbeddedTicketBackend;
+  readonly authenticator: ApiAuthenticator;
+  readonly logger: Logger;
+}
+
+const maxIdempotencyKeyLength = 200;
+
+/**
+ * The publisher-side half of the ticket contract (docs/openapi.json), served by the embedded service for
+ * bots running the remote adapter. The caller is a service acting for publishers: it names the tenant on
+ * every call, and every read and write is scoped to that tenant (another tenant's ticket is a 404).
+ */
+export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): void {
+  const { backend, authenticator, logger } = deps;
+  const guarded =
+    (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+      if (!(await requireAuth(req, res, authenticator, logger))) return;
+      try {
+        await handler(req, res);
+      } catch (err) {
+        logger.error({ event: 'http.failed', path: req.path(), err }, 'ticket API request failed');
+        res.send(500, { error: 'InternalError', message: 'The request failed.' });
+      }
+    };
+
+  server.post(
+    '/api/tickets',
+    guarded(async (req, res) => {
+      const key = (req.header('idempotency-key') || '').trim();
+      if (!key || key.length > maxIdempotencyKeyLength) {
+        res.send(400, {
+          error: 'BadRequest',
+          message:
+            'Send an Idempotency-Key header (the report draft’s submission key, up to 200 characters).',
+          problems: [{ field: 'Idempotency-Key', message: 'is required' }],
+        });
+        return;
+      }
+      const body = newTicketBody.safeParse(req.body ?? {});
+      if (!body.success) return badRequest(res, zodProblems(body.error));
+      const b = body.data;
+      const submission: Submission = {
+        submissionKey: key,
+        tenantId: b.tenantId,
+        reporter: {
+          kind: 'publisher',
+          id: b.reporter.id,
+          ...(b.reporter.name ? { name: b.reporter.name } : {}),
+        },
+        locale: b.locale ?? 'en',
+        category: b.category,
+        report: b.report as unknown as TicketReport,
+        ...(b.conversationId ? { conversationId: b.conversationId } : {}),
+        ...(b.timeZone ? { timeZone: b.timeZone } : {}),
+      };
+      const result = await backend.submit(
+        submission,
+        b.proposedConfirmationNumber ? { proposedConfirmationNumber: b.proposedConfirmationNumber } : {},
+      );
+      if (!result.ok) return badRequest(res, [describeTicketError(result.error)]);
+      res.send(result.duplicate ? 200 : 201, { ...recordJson(result.record), duplicate: result.duplicate });
+    }),
+  );
+
+  server.get(
+    '/api/tickets',
+    guarded(async (req, res) => {
+      const search = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const tenantId = search.get('tenantId') ?? '';
+      const limit = Number(search.get('limit') ?? '20');
+      if (!tenantId) return badRequest(res, [{ field: 'tenantId', message: 'is required' }]);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        return badRequest(res, [{ field: 'limit', message: 'must be a whole number from 1 to 100' }]);
+      }
+      const records = await backend.listForTenant(tenantId, { limit });
+      res.send(200, { items: records.map(recordJson) });
+    }),
+  );
+
+  server.get(
+    '/api/tickets/:number',
+    guarded(async (req, res) => {
+      const tenantId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('tenantId') ?? '';
+      if (!tenantId) return badRequest(res, [{ field: 'tenantId', message: 'is required' }]);
+      const number = String(req.params.number ?? '');
+      const record = await backend.getForTenant(tenantId, number);
+      const history = record && (await backend.historyForTenant(tenantId, number));
+      if (!record || !history) return notFound(res);
+      res.send(200, { ...recordJson(record), history: historyJson(history) });
+    }),
+  );
+
+  server.post(
+    '/api/tickets/:number/messages',
+    guarded(async (req, res) => {
+      const body = publisherCommandBody.safeParse(req.body ?? {});
+      if (!body.success) return badRequest(res, zodProblems(body.error));
+      const { tenantId, actor, command } = body.data;
+      const result = await backend.publisherCommand(
+        tenantId,
+        String(req.params.number ?? ''),
+        command as TicketCommand,
+        { kind: 'publisher', id: actor.id, ...(actor.name ? { name: actor.name } : {}) },
+      );
+      if (result.ok) {
+        res.send(200, { ...recordJson(result.record), events: result.events });
+        return;
+      }
+      if (result.error.key === 'ticket.notFound') return notFound(res);
+      if (result.error.key === 'ticket.backendUnavailable') {
+        res.send(503, { error: 'Unavailable', message: 'Try again later.' });
+        return;
+      }
+      const problem = describeTicketError(result.error);
+      if (isStateRefusal(result.error)) {
+        res.send(409, { error: 'Conflict', message: problem.message, problems: [problem] });
+        return;
+      }
+      badRequest(res, [problem]);
+    }),
+  );
+}
+
+function recordJson(record: TicketRecord): Record<string, unknown> {
+  return {
+    ticket: record.ticket,
+    ...(record.locale ? { locale: record.locale } : {}),
+    ...(record.timeZone ? { timeZone: record.timeZone } : {}),
+  };
+}
+
+function badRequest(res: Response, problems: readonly { field: string; message: string }[]): void {
+  res.send(400, { error: 'BadRequest', message: 'The request is not valid.', problems });
+}
+
+function notFound(res: Response): void {
+  res.send(404, { error: 'NotFound', message: 'No such ticket.' });
+}

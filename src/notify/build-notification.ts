@@ -1,0 +1,155 @@
+import { renderCard, type AdaptiveCard } from '../cards/render-card';
+import type { Outcome, TicketEvent } from '../domain/ticket';
+import { textLimits } from '../domain/ticket';
+import type { Locale } from '../i18n/locale';
+import { translate, type TranslationParams } from '../i18n/translate';
+import { formatNotifyDate } from './format-notify-date';
+
+/** What a notification says about the ticket beside the event itself. */
+export interface NotificationTicket {
+  readonly confirmationNumber: string;
+  readonly title: string;
+  readonly timeZone?: string;
+}
+
+export interface Notification {
+  readonly card: AdaptiveCard;
+  /** One line for the Teams notification toast and for clients that cannot show the card. */
+  readonly text: string;
+}
+
+interface UpdateData {
+  title: string;
+  paragraphs: string[];
+  facts: Array<{ title: string; value: string }>;
+  quotes: Array<{ label: string; text: string }>;
+  notes: string[];
+}
+
+/**
+ * The new message the publisher receives for an event, or undefined when the event is not one they are
+ * told about: their own submission, answer or message, and the internal start of the assessment.
+ * Text from support (questions, messages, the outcome) is shown as plain text runs, never as markdown.
+ */
+export function buildNotification(
+  event: TicketEvent,
+  ticket: NotificationTicket,
+  locale: Locale,
+): Notification | undefined {
+  const t = (key: string, params?: TranslationParams) => translate(locale, `notify.${key}`, params);
+  const when = (value: string) => formatNotifyDate(value, locale, ticket.timeZone);
+  const common = {
+    ticketLine: t('ticketLine', { number: ticket.confirmationNumber, title: ticket.title }),
+    cite: t('citeNumber', { number: ticket.confirmationNumber }),
+  };
+  const update = (data: UpdateData): Notification => ({
+    card: renderCard('notification-update', locale, { ...common, ...data }),
+    text: `${data.title} (${ticket.confirmationNumber})`,
+  });
+  const empty: UpdateData = { title: '', paragraphs: [], facts: [], quotes: [], notes: [] };
+
+  switch (event.type) {
+    case 'submitted':
+    case 'question_answered':
+    case 'assessment_started':
+      return undefined;
+    case 'message_posted': {
+      if (event.actor.kind !== 'support') return undefined;
+      return update({
+        ...empty,
+        title: t('message.title'),
+        quotes: [{ label: t('message.label'), text: event.data.message }],
+      });
+    }
+    case 'acknowledged': {
+      const { priority, severity, late } = event.data;
+      const nextUpdate = t(`nextUpdate.${priority}`);
+      return update({
+        ...empty,
+        title: t('acknowledged.title'),
+        paragraphs: [t('acknowledged.body', { nextUpdate }), ...(late ? [t('acknowledged.late')] : [])],
+        facts: [
+          { title: t('facts.priority'), value: t(`priority.${priority}`) },
+          { title: t('facts.severity'), value: t(`severity.${severity}`) },
+          { title: t('facts.nextUpdate'), value: nextUpdate },
+        ],
+      });
+    }
+    case 'priority_changed':
+    case 'severity_changed': {
+      const field = event.type === 'priority_changed' ? 'priority' : 'severity';
+      const section = event.type === 'priority_changed' ? 'priorityChanged' : 'severityChanged';
+      const { from, to, reason } = event.data;
+      return update({
+        ...empty,
+        title: t(`${section}.title`),
+        paragraphs: [t(`${section}.body`, { from, to })],
+        facts: [{ title: t(`facts.${field}`), value: t(`${field}.${to}`) }],
+        quotes: reason ? [{ label: t(`${section}.reason`), text: reason }] : [],
+      });
+    }
+    case 'question_asked':
+      return {
+        card: renderCard('notification-question', locale, {
+          ...common,
+          title: t('question.title'),
+          question: event.data.question,
+          confirmationNumber: ticket.confirmationNumber,
+          answerMaxLength: textLimits.answer,
+        }),
+        text: `${t('question.title')} (${ticket.confirmationNumber})`,
+      };
+    case 'outcome_set':
+      return update(outcomeData(event.data.outcome, t, when, empty));
+    case 'closed': {
+      const { reason, note, duplicateOf } = event.data;
+      return update({
+        ...empty,
+        title: t('closed.title'),
+        paragraphs: [t(`closed.${reason}`, { number: duplicateOf ?? '' })],
+        quotes: note ? [{ label: t('closed.note'), text: note }] : [],
+      });
+    }
+    case 'ack_overdue':
+      return update({
+        ...empty,
+        title: t('ackOverdue.title'),
+        paragraphs: [t('ackOverdue.body', { dueAt: when(event.data.dueAt) }), t('ackOverdue.next')],
+      });
+  }
+}
+
+function outcomeData(
+  outcome: Outcome,
+  t: (key: string, params?: TranslationParams) => string,
+  when: (value: string) => string,
+  empty: UpdateData,
+): UpdateData {
+  const data: UpdateData = {
+    ...empty,
+    title: t('outcome.title'),
+    paragraphs: [t(`outcome.kind.${outcome.kind}`)],
+    quotes: [{ label: t('outcome.assessment'), text: outcome.summary }],
+    notes: [],
+  };
+  if (outcome.kind === 'change_requested') {
+    data.quotes.push({ label: t('outcome.whatMustChange'), text: outcome.whatMustChange });
+    data.facts.push({ title: t('facts.dueBy'), value: when(outcome.dueBy) });
+    data.notes.push(t('outcome.dueBy', { date: when(outcome.dueBy) }));
+  }
+  if (outcome.kind === 'offer_removed') {
+    data.paragraphs.push(t('outcome.removedMeans'));
+    data.facts.push({ title: t('facts.removal'), value: t(`outcome.${outcome.removal}`) });
+    data.quotes.push({ label: t('outcome.reason'), text: outcome.reason });
+    if (outcome.removal === 'temporary') {
+      data.notes.push(t('outcome.temporaryBody'));
+      if (outcome.restoreSteps)
+        data.quotes.push({ label: t('outcome.restoreSteps'), text: outcome.restoreSteps });
+      else data.notes.push(`${t('outcome.restoreSteps')}: ${t('outcome.restoreDefault')}`);
+    } else {
+      data.notes.push(t('outcome.permanentBody'));
+    }
+  }
+  if (outcome.kind !== 'no_action_needed') data.notes.push(t('outcome.help'));
+  return data;
+}

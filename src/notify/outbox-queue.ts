@@ -1,0 +1,214 @@
+import { sql, type Kysely } from 'kysely';
+import type { StoreEngine } from '../store/store-engine';
+import type { Database } from '../store/tables';
+import { notifyDb, type NotifyDatabase } from './notify-tables';
+
+/** An outbox row this instance holds the lease on. */
+export interface ClaimedOutboxRow {
+  readonly id: number;
+  readonly eventId: string;
+  readonly ticketId: string;
+  /** Failed tries so far (5xx, network); 429s are counted in `throttled`. */
+  readonly attempts: number;
+  readonly throttled: number;
+  readonly createdAt: string;
+  readonly leaseExpiresAt: string;
+}
+
+export interface DeadLetter {
+  readonly outboxId: number;
+  readonly eventId: string;
+  readonly confirmationNumber: string;
+  readonly eventType: string;
+  readonly eventAt: string;
+  readonly attempts: number;
+  readonly throttled: number;
+  readonly lastError: string | null;
+  readonly deadAt: string | null;
+}
+
+interface ClaimRow {
+  id: number | string;
+  event_id: string;
+  ticket_id: string;
+  attempts: number | string;
+  throttled: number | string;
+  created_at: string;
+  lease_expires_at: string;
+}
+
+/**
+ * The outbox as a work queue shared by every instance. A claim takes a lease (owner + expiry) on due rows;
+ * a crashed owner's lease expires and the row is claimed again, so nothing is lost. Per ticket only the
+ * earliest pending event (by the ticket's event sequence) is claimable, so a ticket's notifications go
+ * out in order even when an earlier one waits for a retry. Every later change is conditional on still
+ * holding the lease, so an instance that lost its lease cannot overwrite the new owner's outcome.
+ */
+export class OutboxQueue {
+  private readonly db: Kysely<NotifyDatabase>;
+
+  constructor(
+    db: Kysely<Database>,
+    private readonly engine: StoreEngine,
+  ) {
+    this.db = notifyDb(db);
+  }
+
+  async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedOutboxRow[]> {
+    const at = now.toISOString();
+    const expires = new Date(now.getTime() + leaseMs).toISOString();
+    // PostgreSQL: rows another instance is claiming right now are skipped, not waited for. SQLite has
+    // one writer at a time, so the single UPDATE … RETURNING is already atomic.
+    const lock = this.engine === 'postgres' ? sql`for update of o skip locked` : sql``;
+    const result = await sql<ClaimRow>`
+      update outbox set lease_owner = ${owner}, lease_expires_at = ${expires}
+      where id in (
+        select o.id from outbox o
+        join ticket_events e on e.id = o.event_id
+        where o.state = 'pending'
+          and o.next_attempt_at <= ${at}
+          and (o.lease_expires_at is null or o.lease_expires_at <= ${at})
+          and not exists (
+            select 1 from outbox p
+            join ticket_events pe on pe.id = p.event_id
+            where p.ticket_id = o.ticket_id and p.state = 'pending' and pe.seq < e.seq
+          )
+        order by o.next_attempt_at, o.id
+        limit ${limit}
+        ${lock}
+      )
+      returning id, event_id, ticket_id, attempts, throttled, created_at, lease_expires_at
+    `.execute(this.db);
+    return result.rows
+      .map((row) => ({
+        id: Number(row.id),
+        eventId: row.event_id,
+        ticketId: row.ticket_id,
+        attempts: Number(row.attempts),
+        throttled: Number(row.throttled),
+        createdAt: row.created_at,
+        leaseExpiresAt: row.lease_expires_at,
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** Extends the lease before a slow step; false when it was lost (another instance owns the row now). */
+  async renew(id: number, owner: string, now: Date, leaseMs: number): Promise<string | undefined> {
+    const expires = new Date(now.getTime() + leaseMs).toISOString();
+    const changed = await this.held(id, owner).set({ lease_expires_at: expires }).executeTakeFirst();
+    return changed.numUpdatedRows > 0n ? expires : undefined;
+  }
+
+  /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */
+  async markSent(id: number, owner: string, now: Date): Promise<boolean> {
+    return this.finish(id, owner, { state: 'sent', sent_at: now.toISOString(), last_error: null });
+  }
+
+  /** The event is not one the publisher is told about. */
+  async markSkipped(id: number, owner: string, reason: string): Promise<boolean> {
+    return this.finish(id, owner, { state: 'skipped', last_error: reason });
+  }
+
+  /** No more tries: a dead letter, listed for support. */
+  async markDead(id: number, owner: string, now: Date, error: string): Promise<boolean> {
+    return this.finish(id, owner, {
+      state: 'dead',
+      sent_at: null,
+      last_error: truncate(error),
+      next_attempt_at: now.toISOString(),
+    });
+  }
+
+  /**
+   * Try again at `at`. `failure` counts toward the attempt limit (5xx, network); `throttled` is a 429;
+   * neither (a local rate-limit wait) just gives the row back.
+   */
+  async retryLater(
+    id: number,
+    owner: string,
+    at: Date,
+    outcome: { kind: 'failure' | 'throttled' | 'waiting'; error?: string },
+  ): Promise<boolean> {
+    const changed = await this.held(id, owner)
+      .set((eb) => ({
+        next_attempt_at: at.toISOString(),
+        lease_owner: null,
+        lease_expires_at: null,
+        ...(outcome.error ? { last_error: truncate(outcome.error) } : {}),
+        ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
+        ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
+      }))
+      .executeTakeFirst();
+    return changed.numUpdatedRows > 0n;
+  }
+
+  /** Dead letters, newest first. */
+  async listDead(limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
+    const base = this.db
+      .selectFrom('outbox as o')
+      .innerJoin('ticket_events as e', 'e.id', 'o.event_id')
+      .innerJoin('tickets as t', 't.id', 'o.ticket_id')
+      .where('o.state', '=', 'dead');
+    const [rows, count] = await Promise.all([
+      base
+        .select([
+          'o.id',
+          'o.event_id',
+          'o.attempts',
+          'o.throttled',
+          'o.last_error',
+          'o.next_attempt_at',
+          'e.type',
+          'e.created_at',
+          't.confirmation_number',
+        ])
+        .orderBy('o.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
+    ]);
+    return {
+      total: Number(count?.total ?? 0),
+      items: rows.map((row) => ({
+        outboxId: Number(row.id),
+        eventId: row.event_id,
+        confirmationNumber: row.confirmation_number,
+        eventType: row.type,
+        eventAt: row.created_at,
+        attempts: Number(row.attempts),
+        throttled: Number(row.throttled),
+        lastError: row.last_error,
+        deadAt: row.next_attempt_at,
+      })),
+    };
+  }
+
+  private held(id: number, owner: string) {
+    return this.db
+      .updateTable('outbox')
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .where('lease_owner', '=', owner);
+  }
+
+  private async finish(
+    id: number,
+    owner: string,
+    values: {
+      state: 'sent' | 'skipped' | 'dead';
+      sent_at?: string | null;
+      last_error: string | null;
+      next_attempt_at?: string;
+    },
+  ): Promise<boolean> {
+    const changed = await this.held(id, owner)
+      .set({ ...values, lease_owner: null, lease_expires_at: null })
+      .executeTakeFirst();
+    return changed.numUpdatedRows > 0n;
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}

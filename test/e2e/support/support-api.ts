@@ -1,0 +1,27 @@
+import type { E2eBot } from './start-e2e-bot';
+
+export type SupportAction = 'acknowledge' | 'assessment' | 'questions' | 'messages' | 'outcome' | 'close';
+
+/**
+ * Support's side, as an analyst's tool calls it: the support REST API (docs/openapi.json) with the local
+ * support key. Every change sends If-Match with the ETag just read, as the API requires.
+ */
+export async function supportAction(
+  bot: E2eBot,
+  confirmationNumber: string,
+  action: SupportAction,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const url = `${bot.url}/api/support/tickets/${encodeURIComponent(confirmationNumber)}`;
+  const headers = { authorization: `Bearer ${bot.supportApiKey}`, 'content-type': 'application/json' };
+  const read = await fetch(url, { headers });
+  if (read.status !== 200) throw new Error(`GET ${url}: ${read.status} ${await read.text()}`);
+  const etag = read.headers.get('etag');
+  if (!etag) throw new Error(`GET ${url} gave no ETag`);
+  const changed = await fetch(`${url}/${action}`, {
+    method: 'POST',
+    headers: { ...headers, 'if-match': etag },
+    body: JSON.stringify(body),
+  });
+  if (changed.status >= 300) throw new Error(`POST ${url}/${action}: ${changed.status} ${await changed.text()}`);
+}

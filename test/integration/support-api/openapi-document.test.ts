@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTicketing } from '../../../src/backend/create-ticketing';
+import { loadConfig } from '../../../src/config';
+import { FixedClock } from '../../support/fixed-clock';
+import { createLogger } from '../../../src/logger';
+import { createServer } from '../../../src/http/create-server';
+import { registerTicketingRoutes } from '../../../src/http/support/register-ticketing-routes';
+import { engines, type TestDatabase } from '../../support/databases';
+
+/** docs/openapi.json is the contract: every route the service registers is in it, and nothing else. */
+const document = JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')) as {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+  components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+};
+const methods = ['get', 'post', 'put', 'patch', 'delete'];
+
+let database: TestDatabase;
+let registered: string[];
+
+beforeAll(async () => {
+  database = await engines[0]!.create();
+  const store = await database.open();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: database.config.dataDir,
+    SUPPORT_API_KEY: 'k'.repeat(32),
+  });
+  const logger = createLogger('silent');
+  const server = createServer({ logger, maxBodyBytes: 1024 });
+  registerTicketingRoutes(server, {
+    ticketing: createTicketing({ config, logger, clock: new FixedClock(), store }),
+    config,
+    logger,
+  });
+  registered = Object.values(server.router.getRoutes())
+    .map((route) => `${route.method.toLowerCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`)
+    .sort();
+});
+afterAll(() => database.destroy());
+
+const documented = () =>
+  Object.entries(document.paths)
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => methods.includes(m))
+        .map((m) => `${m} ${path}`),
+    )
+    .sort();
+
+test('the document is OpenAPI 3.1 with Entra bearer and local static-key security schemes', () => {
+  expect(document.openapi).toBe('3.1.0');
+  expect(document.components.securitySchemes.entraBearer).toMatchObject({
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  expect(document.components.securitySchemes.localStaticKey).toMatchObject({
+    type: 'http',
+    scheme: 'bearer',
+  });
+});
+
+test('every registered /api/support and /api/tickets route is documented, and every documented one exists', () => {
+  expect(registered.some((r) => r.includes('/api/support/'))).toBe(true);
+  expect(documented()).toEqual(registered);
+});
+
+test('every operation has a unique operationId and documents its answers', () => {
+  const ids = Object.values(document.paths).flatMap((item) =>
+    methods.filter((m) => item[m]).map((m) => item[m]?.operationId),
+  );
+  expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const item of Object.values(document.paths)) {
+    for (const m of methods.filter((method) => item[method])) {
+      expect(Object.keys(item[m]?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
+    }
+  }
+});
+
+test('every $ref points at a component that exists', () => {
+  const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/([^"]+)"/g)].map((m) => m[1] ?? '');
+  expect(refs.length).toBeGreaterThan(0);
+  for (const ref of refs) {
+    const target = ref
+      .split('/')
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], document);
+    expect({ ref, found: target !== undefined }).toEqual({ ref, found: true });
+  }
+});

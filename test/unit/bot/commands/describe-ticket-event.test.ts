@@ -1,0 +1,91 @@
+import { describeTicketEvent } from '../../../../src/bot/commands/describe-ticket-event';
+import type { Actor, TicketEvent } from '../../../../src/domain/ticket';
+import { ticketEventTypes } from '../../../../src/domain/ticket';
+import { translator } from '../../../../src/i18n/translate';
+
+const support: Actor = { kind: 'support', id: 'aad-1', name: 'Sam Support' };
+const at = '2026-11-24T10:00:00.000Z';
+
+const examples: TicketEvent[] = [
+  {
+    type: 'submitted',
+    actor: { kind: 'publisher', id: 'p' },
+    at,
+    data: { confirmationNumber: 'SEC-7K3M-9QXD', category: 'incident', title: 't', ackDueAt: at },
+  },
+  { type: 'acknowledged', actor: support, at, data: { priority: 'P1', severity: 'Critical', late: true } },
+  { type: 'priority_changed', actor: support, at, data: { from: 'P1', to: 'P3', reason: 'Not exploitable' } },
+  { type: 'severity_changed', actor: support, at, data: { from: 'Critical', to: 'Low' } },
+  { type: 'question_asked', actor: support, at, data: { question: 'Which versions?' } },
+  {
+    type: 'question_answered',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: { answer: '2.x' },
+  },
+  { type: 'message_posted', actor: support, at, data: { message: 'x'.repeat(1000) } },
+  { type: 'assessment_started', actor: support, at, data: { reopened: true } },
+  {
+    type: 'outcome_set',
+    actor: support,
+    at,
+    data: {
+      outcome: {
+        kind: 'offer_removed',
+        summary: 'Removed',
+        removal: 'temporary',
+        reason: 'Exploited',
+        restoreSteps: 'Patch',
+      },
+    },
+  },
+  { type: 'closed', actor: support, at, data: { reason: 'duplicate', duplicateOf: 'SEC-2222-3333' } },
+  { type: 'ack_overdue', actor: { kind: 'system', id: 'ack-overdue-job' }, at, data: { dueAt: at } },
+];
+
+describe('a history event in words', () => {
+  const t = translator('en');
+  const views = examples.map((event) => describeTicketEvent(t, 'en', 'UTC', event));
+
+  test('every event type has an example here', () => {
+    expect(examples.map((event) => event.type).sort()).toEqual([...ticketEventTypes].sort());
+  });
+
+  test('each says what happened, who did it and when, with no untranslated key', () => {
+    expect(views.map((view) => view.what)).toEqual([
+      'Report submitted as Security incident; acknowledgement due by Nov 24, 2026, 10:00 AM.',
+      'Receipt acknowledged after the due time: priority P1, severity Critical.',
+      'Priority changed from P1 to P3.',
+      'Severity changed from Critical to Low.',
+      'Support asked a question:',
+      'Question answered:',
+      'Message:',
+      'Assessment reopened.',
+      'Outcome: Offer removed.',
+      'Closed (duplicate).',
+      'Acknowledgement is overdue (it was due by Nov 24, 2026, 10:00 AM); support has been alerted.',
+    ]);
+    expect(views.map((view) => view.header.split(' · ')[1])).toEqual([
+      'your organisation',
+      ...Array(4).fill('Sam Support (support)'),
+      'Pat',
+      ...Array(4).fill('Sam Support (support)'),
+      'Security Desk',
+    ]);
+  });
+
+  test('what people wrote is quoted, long texts shortened', () => {
+    expect(views[2]!.detail).toBe('Not exploitable');
+    expect(views[6]!.detail).toHaveLength(401);
+    expect(views[6]!.detail!.endsWith('…')).toBe(true);
+    expect(views[8]!.detail).toBe('Removed\n\nThe offer is removed temporarily.\n\nExploited\n\nPatch');
+    expect(views[9]!.detail).toBe('Duplicate of SEC-2222-3333.');
+  });
+
+  test('Russian has words for every event too', () => {
+    const ru = translator('ru');
+    for (const event of examples) {
+      expect(describeTicketEvent(ru, 'ru', 'UTC', event).what).not.toMatch(/tickets\.|cvss\./);
+    }
+  });
+});
