@@ -4,6 +4,7 @@ import { createTicketing, type Ticketing } from './backend/create-ticketing';
 import type { TicketBackend } from './backend/ticket-backend';
 import { createBot } from './bot/create-bot';
 import { BotFrameworkChannel } from './bot/proactive/bot-framework-channel';
+import { createSupportChannel, type SupportChannel } from './bot/support-channel';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createServer } from './http/create-server';
@@ -29,6 +30,8 @@ export interface RunningApp {
   readonly ticketing: Ticketing;
   /** The outbox worker: proactive notifications (wake() after a commit; stats for the benchmark). */
   readonly notifier: Notifier;
+  /** Support's Teams channel (embedded backend only): registrations and the triage card feed. */
+  readonly supportChannel?: SupportChannel;
   /** Stop accepting, let requests in flight finish (up to `graceMs`), close the store. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -56,6 +59,20 @@ export async function startApp(
     store,
     ...(options.credential ? { credential: options.credential } : {}),
   });
+  // One proactive channel for the notifier and the support channel feed.
+  const channel = new BotFrameworkChannel(config.bot, clock);
+  const supportChannel =
+    ticketing.kind === 'embedded'
+      ? createSupportChannel({
+          db: store.db,
+          engine: store.engine,
+          config,
+          clock,
+          logger,
+          support: ticketing.support,
+          channel,
+        })
+      : undefined;
   const { adapter, bot } = createBot({
     config,
     logger,
@@ -63,20 +80,26 @@ export async function startApp(
     documents,
     references,
     backend: ticketing.backend,
+    ...(supportChannel ? { supportChannel: supportChannel.bot } : {}),
   });
 
   let serving = true;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes });
   registerHealthRoute(server, () => serving);
   registerMessagesRoute(server, adapter, bot, logger);
-  registerTicketingRoutes(server, { ticketing, config, logger });
+  registerTicketingRoutes(server, {
+    ticketing,
+    config,
+    logger,
+    ...(supportChannel ? { channelRegistrations: supportChannel.registrations } : {}),
+  });
   const notifier = createNotifier({
     config,
     logger,
     clock,
     store,
     references,
-    channel: new BotFrameworkChannel(config.bot, clock),
+    channel,
   });
   registerNotificationsRoute(server, {
     settings: config.notify.webhook,
@@ -113,12 +136,14 @@ export async function startApp(
       clearTimeout(timer);
       await ticketing.stop();
       await notifier.stop();
+      await supportChannel?.feed.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
 
   ticketing.start();
   notifier.start();
+  supportChannel?.feed.start();
   return {
     url: `http://${host}:${port}`,
     port,
@@ -126,6 +151,7 @@ export async function startApp(
     backend: ticketing.backend,
     ticketing,
     notifier,
+    ...(supportChannel ? { supportChannel } : {}),
     stop,
   };
 }

@@ -16,6 +16,7 @@ import { createAnswerQuestionCommand } from './proactive/answer-question-command
 import { createReportFeature } from './report';
 import { SecurityDeskBot } from './security-desk-bot';
 import { SqlStorage } from './sql-storage';
+import type { SupportChannel } from './support-channel';
 
 export interface BotParts {
   readonly config: Config;
@@ -25,6 +26,8 @@ export interface BotParts {
   readonly references: ConversationReferences;
   /** Where reports are filed and tickets read (embedded or remote). */
   readonly backend: TicketBackend;
+  /** Support's Teams channel (embedded backend only): its commands and triage card buttons. */
+  readonly supportChannel?: SupportChannel['bot'];
 }
 
 /** The adapter and the bot, wired to the store. */
@@ -41,10 +44,12 @@ export function createBot(parts: BotParts) {
   const bot = new SecurityDeskBot({
     logger: parts.logger,
     clock: parts.clock,
+    documents: parts.documents,
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     references: parts.references,
     beforeMessage: [report.beforeMessage],
+    cardActions: parts.supportChannel ? [parts.supportChannel.cardActions] : [],
     commands: [
       ...report.commands,
       helpCommand,
@@ -53,6 +58,7 @@ export function createBot(parts: BotParts) {
       createTicketsCommand(parts.backend),
       createStatusCommand(parts.backend),
       createAnswerQuestionCommand(parts.backend),
+      ...(parts.supportChannel?.commands ?? []),
     ],
   });
   return { adapter, bot };

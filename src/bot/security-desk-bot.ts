@@ -4,12 +4,14 @@ import {
   TeamsActivityHandler,
   TurnContext,
   UserState,
-  type StatePropertyAccessor,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import { pickLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
+import type { StateDocuments } from '../store/state-documents';
 import {
   InvalidConversationReferenceError,
   type ConversationReferences,
@@ -23,6 +25,8 @@ import type { Turn } from './turn';
 export interface BotDependencies {
   readonly logger: Logger;
   readonly clock: Clock;
+  /** For decisions that must be made once across racing turns (the welcome). */
+  readonly documents: StateDocuments;
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   readonly references: ConversationReferences;
@@ -31,10 +35,14 @@ export interface BotDependencies {
   readonly beforeMessage?: ReadonlyArray<
     (turn: Turn, value: Readonly<Record<string, unknown>> | undefined) => Promise<boolean>
   >;
+  /** Universal Actions (Action.Execute) by verb; an unknown verb is answered 400. */
+  readonly cardActions?: readonly CardActionHandler[];
 }
 
-interface ConversationFlags {
-  welcomedAt?: string;
+/** Answers Action.Execute presses (`adaptiveCard/action` invokes) whose verb it handles. */
+export interface CardActionHandler {
+  handles(verb: string): boolean;
+  run(turn: Turn, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse>;
 }
 
 const TURN_KEY = Symbol('security-desk.turn');
@@ -44,11 +52,8 @@ const TURN_KEY = Symbol('security-desk.turn');
  * language, and hands a message to the command it names; everything else lives in commands and dialogs.
  */
 export class SecurityDeskBot extends TeamsActivityHandler {
-  private readonly flags: StatePropertyAccessor<ConversationFlags>;
-
   constructor(private readonly deps: BotDependencies) {
     super();
-    this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(this.turnOf(context));
@@ -71,7 +76,7 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     this.onInstallationUpdateRemove(async (context, next) => {
       const turn = this.turnOf(context);
       await this.deps.references.markInactive(context.activity.conversation.id, 'uninstalled');
-      await this.flags.delete(context);
+      await this.deps.documents.delete([welcomeKey(context.activity.conversation.id)]);
       turn.log.info({ event: 'bot.uninstalled' }, 'bot uninstalled; conversation reference marked inactive');
       await next();
     });
@@ -91,6 +96,22 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     await super.run(context);
     await this.deps.conversationState.saveChanges(context);
     await this.deps.userState.saveChanges(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const turn = this.turnOf(context);
+    const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+    const handler = this.deps.cardActions?.find((h) => h.handles(verb));
+    if (handler) return handler.run(turn, value);
+    turn.log.info({ event: 'card_action.unknown', verb: verb.slice(0, 64) }, 'unknown card action');
+    return {
+      statusCode: 400,
+      type: 'application/vnd.microsoft.error',
+      value: { code: 'BadRequest', message: 'Unknown action.' },
+    };
   }
 
   /** The per-turn view every command gets; built once per turn. */
@@ -178,13 +199,23 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     await sendHelpCard(turn, true);
   }
 
+  /**
+   * Teams sends conversationUpdate and installationUpdate together on install; both turns run at once,
+   * so "welcome once" is an atomic claim in the store, not a flag read and saved later.
+   */
   private async welcomeOnce(turn: Turn): Promise<void> {
-    const flags = await this.flags.get(turn.context, {});
-    if (flags.welcomedAt) return;
-    await sendWelcomeCard(turn);
-    await this.flags.set(turn.context, { ...flags, welcomedAt: this.deps.clock.now().toISOString() });
-    turn.log.info({ event: 'bot.welcomed' }, 'welcome card sent');
+    const key = welcomeKey(turn.context.activity.conversation.id);
+    if (!(await this.deps.documents.claim(key, { at: this.deps.clock.now().toISOString() }))) return;
+    const { conversationType } = conversationIdentity(turn.context.activity);
+    // The welcome card is for a publisher in a personal chat; a team or group chat gets a short hello.
+    if (conversationType === 'personal') await sendWelcomeCard(turn);
+    else await turn.context.sendActivity(turn.t('welcome.team'));
+    turn.log.info({ event: 'bot.welcomed' }, 'welcome sent');
   }
+}
+
+function welcomeKey(conversationId: string): string {
+  return `welcome/${conversationId}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -99,6 +99,25 @@ export class StateDocuments {
     return etags;
   }
 
+  /**
+   * Creates the document only if the key does not exist: true for the one caller that created it. For
+   * "exactly once" decisions between racing turns (two install events arrive together), where botbuilder's
+   * eTags cannot help: a state that was never written has no eTag to compare.
+   */
+  async claim(key: string, document: unknown): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('bot_state')
+      .values({
+        key: checkedKey(key),
+        etag: randomUUID(),
+        document: serialise(key, document),
+        updated_at: this.clock.now().toISOString(),
+      })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .executeTakeFirst();
+    return inserted.numInsertedOrUpdatedRows === 1n;
+  }
+
   /** Removes the documents; keys that do not exist are ignored. */
   async delete(keys: readonly string[]): Promise<void> {
     const doomed = [...new Set(keys.map(checkedKey))];

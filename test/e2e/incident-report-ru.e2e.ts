@@ -37,7 +37,11 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
       /^Описание/,
       'Ключи доступа к хранилищу резервных копий попали в публичный журнал сборки; мы отозвали их через час.',
     );
-    await chat.fill(card, /^Какие данные или системы затронуты/, 'Резервные копии клиентов в регионе West Europe.');
+    await chat.fill(
+      card,
+      /^Какие данные или системы затронуты/,
+      'Резервные копии клиентов в регионе West Europe.',
+    );
     await chat.choose(card, 'Известны ли случаи эксплуатации?', 'Не знаю');
     await chat.choose(card, 'Это продолжается?', 'Нет');
     await chat.screenshot(card, 'step-details-filled');
@@ -45,7 +49,11 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
 
     card = await chat.reply('Шаг 3 из 5');
     await chat.choose(card, 'Есть ли исправление?', 'Да, полное исправление');
-    await chat.fill(card, /^Шаги по устранению/, 'Ничего делать не нужно: ключи заменены, доступ по старым закрыт.');
+    await chat.fill(
+      card,
+      /^Шаги по устранению/,
+      'Ничего делать не нужно: ключи заменены, доступ по старым закрыт.',
+    );
     await chat.screenshot(card, 'step-fix-filled');
     await chat.press('Далее', card);
 

@@ -185,12 +185,17 @@ export class ReportDialog {
         ? draft.values
         : withInputs(draft.values, inputs, value);
     const reading = step.read(values, ctx);
-    if (fromCalculator || !reading.part) {
+    if (fromCalculator || !reading.part || reading.advice) {
+      const shown = { ...reading.errors, ...reading.advice };
       turn.log.info(
-        { event: 'report.stepInvalid', step: step.name, fields: Object.keys(reading.errors) },
-        'report step answers need fixing',
+        {
+          event: reading.part ? 'report.stepAdvice' : 'report.stepInvalid',
+          step: step.name,
+          fields: Object.keys(shown),
+        },
+        reading.part ? 'report step answers get advice' : 'report step answers need fixing',
       );
-      return this.moveTo(turn, key, loaded, { values }, fromCalculator ? {} : reading.errors);
+      return this.moveTo(turn, key, loaded, { values }, fromCalculator ? {} : shown);
     }
     const target = draft.editing
       ? (firstIncompleteStep(values, ctx) ?? 'review')

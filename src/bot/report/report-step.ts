@@ -9,6 +9,11 @@ export interface StepReading {
   readonly errors: FieldErrors;
   /** Present when there are no errors. */
   readonly part?: ReportPart;
+  /**
+   * Advice shown once next to a field before moving on (the answers are valid; pressing Next again on the
+   * same answers goes on). Only the dialog's Next heeds it; checking a whole report does not.
+   */
+  readonly advice?: FieldErrors;
 }
 
 /** One label and the person's answer, for the review card (the answer is shown as plain text). */

@@ -24,7 +24,14 @@ export interface NewBinding {
 }
 
 export type RedeemResult =
-  | { readonly ok: true; readonly binding: ChannelBinding; readonly replaced?: ChannelBinding }
+  | {
+      readonly ok: true;
+      readonly binding: ChannelBinding;
+      /** The support channel this one replaced (it no longer takes actions). */
+      readonly replaced?: ChannelBinding;
+      /** This channel already was the support channel; only its address was refreshed. */
+      readonly renewed: boolean;
+    }
   /** Not a code we issued (or not a code at all), expired, or already used. */
   | { readonly ok: false; readonly reason: 'invalid' | 'expired' | 'used' };
 
@@ -120,7 +127,7 @@ export class ChannelRegistrations {
               .selectAll()
               .where('id', '=', previous.id)
               .executeTakeFirstOrThrow();
-            return { ok: true, binding: toBinding(refreshed) } as const;
+            return { ok: true, binding: toBinding(refreshed), renewed: true } as const;
           }
           if (previous) {
             await trx
@@ -157,6 +164,7 @@ export class ChannelRegistrations {
           return {
             ok: true,
             binding: toBinding(created),
+            renewed: false,
             ...(previous ? { replaced: toBinding(previous) } : {}),
           } as const;
         });

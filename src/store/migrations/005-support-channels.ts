@@ -35,7 +35,12 @@ export const supportChannels: StoreMigration = {
       .addColumn('registered_by_id', 'text', (col) => col.notNull())
       .addColumn('registered_by_name', 'text')
       .addColumn('registered_at', timestamp, (col) => col.notNull())
-      .addColumn('active', 'integer', (col) => col.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+      .addColumn('active', 'integer', (col) =>
+        col
+          .notNull()
+          .defaultTo(1)
+          .check(sql`active in (0, 1)`),
+      )
       .addColumn('ended_at', timestamp)
       .addColumn('ended_by_id', 'text')
       .addColumn('ended_reason', 'text', (col) =>

@@ -35,7 +35,10 @@ export interface E2eSessionOptions {
   readonly timeZone?: string;
 }
 
-export async function startE2eSession(scenario: string, options: E2eSessionOptions = {}): Promise<E2eSession> {
+export async function startE2eSession(
+  scenario: string,
+  options: E2eSessionOptions = {},
+): Promise<E2eSession> {
   const timeZone = options.timeZone ?? 'Europe/Berlin';
   const bot = await startE2eBot(logFile(scenario, 'bot.log'));
   const closers: Array<() => Promise<void>> = [() => bot.stop()];
@@ -94,10 +97,17 @@ export async function startE2eSession(scenario: string, options: E2eSessionOptio
 }
 
 /** The page hears new and updated messages over this websocket; every card in them is checked. */
-function watchConversationStream(socket: WebSocket, cards: Array<Record<string, unknown>>, invalid: string[]) {
+function watchConversationStream(
+  socket: WebSocket,
+  cards: Array<Record<string, unknown>>,
+  invalid: string[],
+) {
   if (!socket.url().includes('/conversations/stream')) return;
   socket.on('framereceived', ({ payload }) => {
-    let frame: { action?: string; message?: { attachments?: Array<{ contentType?: string; content?: unknown }> } };
+    let frame: {
+      action?: string;
+      message?: { attachments?: Array<{ contentType?: string; content?: unknown }> };
+    };
     try {
       frame = JSON.parse(String(payload)) as typeof frame;
     } catch {
@@ -109,7 +119,9 @@ function watchConversationStream(socket: WebSocket, cards: Array<Record<string, 
       cards.push(content);
       const problems = cardProblems(content);
       if (problems.length > 0) {
-        invalid.push(`invalid card (${String(frame.action)}, "${cardTitle(content)}"): ${problems.join('; ')}`);
+        invalid.push(
+          `invalid card (${String(frame.action)}, "${cardTitle(content)}"): ${problems.join('; ')}`,
+        );
       }
     }
   });

@@ -55,7 +55,10 @@ export class PlaygroundChat {
     await this.composer().waitFor({ timeout: 30_000 });
   }
 
-  /** Opens a conversation from the left rail: "Personal Chat", "Group Chat" or a channel "My Team - General". */
+  /**
+   * Opens a chat from the left rail: "Personal Chat" or "Group Chat". (A channel, "My Team - General", is
+   * a list of threads with a "Start a new post" box and a composer per thread: it needs its own helpers.)
+   */
   async openConversation(name: string): Promise<void> {
     await this.page.getByRole('treeitem', { name, exact: true }).click();
     await this.composer().waitFor();
@@ -82,12 +85,18 @@ export class PlaygroundChat {
    * sent before the action do not count, so an old card cannot answer for a new one.
    */
   async reply(text: TextMatch, timeout = REPLY_TIMEOUT_MS): Promise<Locator> {
-    const expected =
+    const expected: { text: string } | { source: string; flags: string } =
       typeof text === 'string' ? { text: tidy(text) } : { source: text.source, flags: text.flags };
     const found = await this.page
       .waitForFunction(
         ({ bubbleXPath, bot, from, expected }) => {
-          const snapshot = document.evaluate(bubbleXPath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+          const snapshot = document.evaluate(
+            bubbleXPath,
+            document,
+            null,
+            XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
+            null,
+          );
           let botIndex = -1;
           for (let i = 0; i < snapshot.snapshotLength; i++) {
             const bubble = snapshot.snapshotItem(i) as HTMLElement;
@@ -145,7 +154,7 @@ export class PlaygroundChat {
     for (let index = 0; index < all.length; index++) {
       if (await all[index]!.evaluate((node, target) => node === target, handle)) return index;
     }
-    throw new Error('that card is not one of the bot\'s messages');
+    throw new Error("that card is not one of the bot's messages");
   }
 
   /*
@@ -156,7 +165,9 @@ export class PlaygroundChat {
 
   /** Types into a card's text box, found by its label. */
   async fill(card: Locator, label: TextMatch, value: string): Promise<void> {
-    await this.visible(card.getByRole('textbox', { name: label, exact: typeof label === 'string' })).fill(value);
+    await this.visible(card.getByRole('textbox', { name: label, exact: typeof label === 'string' })).fill(
+      value,
+    );
   }
 
   /** Picks a choice by the choice set's label and the choice's visible title. */
@@ -187,7 +198,9 @@ export class PlaygroundChat {
 
   /** Ticks or clears a card's toggle by its label. */
   async tick(card: Locator, label: TextMatch, on = true): Promise<void> {
-    await this.visible(card.getByRole('checkbox', { name: label, exact: typeof label === 'string' })).setChecked(on);
+    await this.visible(
+      card.getByRole('checkbox', { name: label, exact: typeof label === 'string' }),
+    ).setChecked(on);
   }
 
   /** Hidden rows (Action.ToggleVisibility) may repeat a label; a person only sees the visible one. */

@@ -42,7 +42,8 @@ export async function startE2eBot(logPath: string, env: Record<string, string> =
   const logger = createLogger('debug', {
     write(chunk: string) {
       appendFileSync(logPath, chunk);
-      for (const line of chunk.split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.split('\n').filter(Boolean))
+        logs.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
   const app = await startApp(config, logger);

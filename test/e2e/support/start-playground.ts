@@ -6,7 +6,13 @@ import { createInterface } from 'node:readline';
 import { PROJECT_ROOT } from './output-paths';
 
 /** The Playground's CLI (a devDependency: a dev tool, never shipped). */
-export const PLAYGROUND_CLI = join(PROJECT_ROOT, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
+export const PLAYGROUND_CLI = join(
+  PROJECT_ROOT,
+  'node_modules',
+  '@microsoft',
+  'm365agentsplayground',
+  'cli.js',
+);
 
 export interface RunningPlayground {
   /** The page a person opens, e.g. http://localhost:56150/ */
@@ -39,7 +45,16 @@ export function startPlayground(options: PlaygroundOptions): Promise<RunningPlay
   const workDir = mkdtempSync(join(tmpdir(), 'security-desk-playground-'));
   const child = spawn(
     process.execPath,
-    [PLAYGROUND_CLI, '-e', options.endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(options.port)],
+    [
+      PLAYGROUND_CLI,
+      '-e',
+      options.endpoint,
+      '-c',
+      'msteams',
+      '--disable-telemetry',
+      '-p',
+      String(options.port),
+    ],
     {
       cwd: workDir,
       env: {
@@ -69,7 +84,11 @@ export function startPlayground(options: PlaygroundOptions): Promise<RunningPlay
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`the Playground did not start within ${options.timeoutMs ?? 30_000} ms:\n${output.join('\n')}`));
+      reject(
+        new Error(
+          `the Playground did not start within ${options.timeoutMs ?? 30_000} ms:\n${output.join('\n')}`,
+        ),
+      );
     }, options.timeoutMs ?? 30_000);
     void exited.then(() => {
       clearTimeout(timer);

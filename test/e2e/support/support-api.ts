@@ -23,5 +23,6 @@ export async function supportAction(
     headers: { ...headers, 'if-match': etag },
     body: JSON.stringify(body),
   });
-  if (changed.status >= 300) throw new Error(`POST ${url}/${action}: ${changed.status} ${await changed.text()}`);
+  if (changed.status >= 300)
+    throw new Error(`POST ${url}/${action}: ${changed.status} ${await changed.text()}`);
 }

@@ -8,7 +8,7 @@ import {
 } from '../../support/connector-stand-in';
 import { cardsIn, type PostResult, type TeamsChat } from '../../support/teams-activities';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { expectTeamsCard } from './expect-teams-card';
+import { expectTeamsCard } from '../../support/teams-card-checks';
 
 type Card = Record<string, unknown>;
 

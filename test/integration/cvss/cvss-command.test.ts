@@ -1,7 +1,7 @@
 import { actionTitles, cardTexts } from '../../support/connector-stand-in';
 import { cardsIn, type TeamsChat } from '../../support/teams-activities';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { expectTeamsCard } from './expect-teams-card';
+import { expectTeamsCard } from '../../support/teams-card-checks';
 
 /** The one card a `cvss …` message is answered with. */
 async function cvssCard(chat: TeamsChat, text: string): Promise<Record<string, unknown>> {

@@ -38,7 +38,7 @@ describe('first contact in a personal chat', () => {
         'report',
         'my tickets',
         'status SEC-XXXX-XXXX',
-        'cvss <vector>',
+        'cvss VECTOR',
         'cancel',
         'help',
       ]),

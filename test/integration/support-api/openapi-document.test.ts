@@ -62,19 +62,28 @@ test('the document is OpenAPI 3.1 with Entra bearer and local static-key securit
   });
 });
 
-test('every registered /api/support and /api/tickets route is documented, and every documented one exists', () => {
+/** The ticket service's own paths; other parts of the app document theirs in the same file. */
+const ticketServicePath = (route: string) => /^\w+ \/api\/(support\/tickets|tickets)(\/|$)/.test(route);
+
+test('every route the ticket service registers is documented, and every documented ticket route exists', () => {
   expect(registered.some((r) => r.includes('/api/support/'))).toBe(true);
-  expect(documented()).toEqual(registered);
+  const all = documented();
+  for (const route of registered)
+    expect({ route, documented: all.includes(route) }).toEqual({ route, documented: true });
+  expect(all.filter(ticketServicePath)).toEqual(registered.filter(ticketServicePath));
 });
 
-test('every operation has a unique operationId and documents its answers', () => {
+test('every operation in the document has a unique operationId', () => {
   const ids = Object.values(document.paths).flatMap((item) =>
     methods.filter((m) => item[m]).map((m) => item[m]?.operationId),
   );
   expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
   expect(new Set(ids).size).toBe(ids.length);
-  for (const item of Object.values(document.paths)) {
-    for (const m of methods.filter((method) => item[method])) {
+});
+
+test('every ticket service operation documents 401 and 403', () => {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const m of methods.filter((method) => item[method] && ticketServicePath(`${method} ${path}`))) {
       expect(Object.keys(item[m]?.responses ?? {})).toEqual(expect.arrayContaining(['401', '403']));
     }
   }

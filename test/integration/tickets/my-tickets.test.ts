@@ -2,7 +2,7 @@ import { actionTitles, cardTexts } from '../../support/connector-stand-in';
 import { FixedClock } from '../../support/fixed-clock';
 import { cardsIn } from '../../support/teams-activities';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { expectTeamsCard } from '../cvss/expect-teams-card';
+import { expectTeamsCard } from '../../support/teams-card-checks';
 import { fileTicket, supportDoes } from './ticket-fixtures';
 
 const TENANT = '11111111-aaaa-4aaa-8aaa-000000000001';

@@ -32,15 +32,18 @@ export const messageStep: ReportStep = {
         ctx.t(drafting ? 'report.message.draftReady' : 'report.error.messageRequired'),
       );
     }
-    if (customerMessage && reader.ok && values.adviceFor !== adviceFingerprint(customerMessage)) {
-      const advice = noticeAdvice(customerMessage, values, ctx);
-      if (advice.length > 0) {
-        reader.fail('customerMessage', [...advice, ctx.t('report.message.adviceKeep')].join(' '));
-      }
-    }
-    return reader.ok && customerMessage
-      ? { errors: {}, part: { customerMessage } }
-      : { errors: reader.errors };
+    if (!reader.ok || !customerMessage) return { errors: reader.errors };
+    const advice =
+      values.adviceFor === adviceFingerprint(customerMessage)
+        ? []
+        : noticeAdvice(customerMessage, values, ctx);
+    return {
+      errors: {},
+      part: { customerMessage },
+      ...(advice.length > 0
+        ? { advice: { customerMessage: [...advice, ctx.t('report.message.adviceKeep')].join(' ') } }
+        : {}),
+    };
   },
 
   cardData(draft, errors, ctx) {

@@ -1,0 +1,150 @@
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
+import type { SupportService, SupportTicketView } from '../../backend/embedded/support-service';
+import type { AdaptiveCard } from '../../cards/render-card';
+import type { TicketError } from '../../domain/ticket';
+import type { Turn } from '../turn';
+import { channelConversationId, type ChannelBinding } from './channel-binding';
+import type { ChannelRegistrations } from './channel-registrations';
+import { fieldErrors, isTriageVerb, readCardAction, type CardAction } from './read-card-action';
+import { renderTriageCard, type TriageCardOptions } from './render-triage-card';
+
+export interface TriageCardActionsDeps {
+  readonly registrations: ChannelRegistrations;
+  readonly support: SupportService;
+  /** SUPPORT_TIME_ZONE. */
+  readonly timeZone: string;
+  /** After a change: the channel's card is updated for everyone (the invoke answer reaches only the presser). */
+  readonly onChanged: () => void;
+}
+
+/**
+ * The triage card's buttons (Action.Execute, `adaptiveCard/action` invokes). Only presses from the bound
+ * support channel, by a person of the bound tenant, run anything; the answer is the card as it is now,
+ * which Teams shows in place of the pressed one, with what happened on top and field errors next to fields.
+ */
+export class TriageCardActions {
+  constructor(private readonly deps: TriageCardActionsDeps) {}
+
+  handles(verb: string): boolean {
+    return isTriageVerb(verb);
+  }
+
+  async run(turn: Turn, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = value.action?.verb ?? '';
+    const binding = await this.deps.registrations.active();
+    if (!binding) {
+      turn.log.warn({ event: 'support_channel.action_refused', reason: 'noChannel', verb }, 'refused');
+      return errorResponse(403, turn.t('supportChannel.refused.noChannel'));
+    }
+    const refusal = this.refusal(turn, binding);
+    if (refusal) {
+      turn.log.warn(
+        { event: 'support_channel.action_refused', reason: refusal, verb },
+        'card action from outside the support channel refused',
+      );
+      return errorResponse(403, turn.t('supportChannel.refused.notSupportChannel'));
+    }
+    const aadObjectId = turn.context.activity.from?.aadObjectId;
+    if (!aadObjectId) {
+      turn.log.warn({ event: 'support_channel.action_refused', reason: 'noIdentity', verb }, 'refused');
+      return errorResponse(403, turn.t('supportChannel.refused.noIdentity'));
+    }
+    const action = isTriageVerb(verb) ? readCardAction(verb, value.action.data) : undefined;
+    if (!action) {
+      turn.log.warn({ event: 'support_channel.action_refused', reason: 'malformed', verb }, 'refused');
+      return errorResponse(400, turn.t('supportChannel.refused.unknownAction'));
+    }
+
+    const actor = {
+      kind: 'support' as const,
+      id: aadObjectId,
+      ...(turn.userName ? { name: turn.userName } : {}),
+    };
+    const result = await this.deps.support.execute(action.number, action.command, actor, action.version);
+    const log = { ticket: action.number, command: action.command.type, actor: aadObjectId };
+    if (result.ok) {
+      turn.log.info({ event: 'support.command', via: 'channel', ...log }, 'support changed a ticket');
+      this.deps.onChanged();
+      return this.card(turn, result.view, {
+        notice: {
+          text: turn.t('supportChannel.card.saved', { name: actor.name ?? aadObjectId }),
+          style: 'good',
+        },
+      });
+    }
+    if (result.reason === 'notFound') {
+      turn.log.info({ event: 'support_channel.action_failed', reason: 'notFound', ...log }, 'no such ticket');
+      return errorResponse(404, turn.t('supportChannel.card.notFound'));
+    }
+    const current = await this.deps.support.get(action.number);
+    if (!current) return errorResponse(404, turn.t('supportChannel.card.notFound'));
+    turn.log.info({ event: 'support_channel.action_failed', reason: result.reason, ...log }, 'not changed');
+    if (result.reason === 'conflict') {
+      return this.card(turn, current.view, {
+        notice: { text: turn.t('supportChannel.card.conflict'), style: 'warning' },
+        form: action.form,
+      });
+    }
+    return this.card(turn, current.view, this.refusedOptions(turn, current.view, action, result.errors));
+  }
+
+  /** Why this press may not act, or undefined when it comes from the support channel's own tenant. */
+  private refusal(turn: Turn, binding: ChannelBinding): string | undefined {
+    const activity = turn.context.activity;
+    const channelData = (activity.channelData ?? {}) as { team?: { id?: unknown } };
+    if (channelConversationId(activity.conversation?.id ?? '') !== binding.conversationId)
+      return 'otherChannel';
+    if (channelData.team?.id !== binding.teamId) return 'otherTeam';
+    if (turn.tenantId !== binding.tenantId) return 'otherTenant';
+    return undefined;
+  }
+
+  private refusedOptions(
+    turn: Turn,
+    view: SupportTicketView,
+    action: CardAction,
+    errors: readonly TicketError[],
+  ): Partial<TriageCardOptions> {
+    const byField = fieldErrors(errors, turn.t);
+    if (Object.keys(byField).length > 0) {
+      return {
+        notice: { text: turn.t('supportChannel.card.fieldsNeedAttention'), style: 'attention' },
+        form: action.form,
+        errors: byField,
+      };
+    }
+    return {
+      notice: {
+        text: turn.t('supportChannel.card.notAllowed', {
+          state: turn.t(`supportChannel.state.${view.ticket.state}`),
+        }),
+        style: 'attention',
+      },
+      form: action.form,
+    };
+  }
+
+  private card(
+    turn: Turn,
+    view: SupportTicketView,
+    options: Partial<TriageCardOptions>,
+  ): AdaptiveCardInvokeResponse {
+    const card: AdaptiveCard = renderTriageCard(view, {
+      ...options,
+      locale: turn.locale,
+      timeZone: this.deps.timeZone,
+    });
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+}
+
+function errorResponse(statusCode: number, message: string): AdaptiveCardInvokeResponse {
+  return {
+    statusCode,
+    type: 'application/vnd.microsoft.error',
+    value: {
+      code: statusCode === 400 ? 'BadRequest' : statusCode === 404 ? 'NotFound' : 'Forbidden',
+      message,
+    },
+  };
+}
