@@ -32,6 +32,8 @@ export interface RunningApp {
   readonly notifier: Notifier;
   /** Support's Teams channel (embedded backend only): registrations and the triage card feed. */
   readonly supportChannel?: SupportChannel;
+  /** Every registered route as "METHOD /path/{param}", for the OpenAPI contract test. */
+  routes(): string[];
   /** Stop accepting, let requests in flight finish (up to `graceMs`), close the store. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -52,15 +54,22 @@ export async function startApp(
   const store = await createStore(config.store, logger);
   const references = new ConversationReferences(store.db);
   const documents = new StateDocuments(store.db);
+  // One proactive channel for the notifier and the support channel feed.
+  const channel = new BotFrameworkChannel(config.bot, clock);
+  const notifier = createNotifier({ config, logger, clock, store, references, channel });
+  let wakeSupportFeed = () => {};
   const ticketing = createTicketing({
     config,
     logger,
     clock,
     store,
     ...(options.credential ? { credential: options.credential } : {}),
+    // A committed change is sent at once instead of at the next poll.
+    onOutboxWritten: () => {
+      notifier.wake();
+      wakeSupportFeed();
+    },
   });
-  // One proactive channel for the notifier and the support channel feed.
-  const channel = new BotFrameworkChannel(config.bot, clock);
   const supportChannel =
     ticketing.kind === 'embedded'
       ? createSupportChannel({
@@ -73,6 +82,7 @@ export async function startApp(
           channel,
         })
       : undefined;
+  if (supportChannel) wakeSupportFeed = () => supportChannel.feed.wake();
   const { adapter, bot } = createBot({
     config,
     logger,
@@ -92,14 +102,6 @@ export async function startApp(
     config,
     logger,
     ...(supportChannel ? { channelRegistrations: supportChannel.registrations } : {}),
-  });
-  const notifier = createNotifier({
-    config,
-    logger,
-    clock,
-    store,
-    references,
-    channel,
   });
   registerNotificationsRoute(server, {
     settings: config.notify.webhook,
@@ -152,6 +154,10 @@ export async function startApp(
     ticketing,
     notifier,
     ...(supportChannel ? { supportChannel } : {}),
+    routes: () =>
+      Object.values(server.router.getRoutes()).map(
+        (route) => `${route.method.toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`,
+      ),
     stop,
   };
 }

@@ -150,6 +150,7 @@ const environmentSchema = z.object({
     z.string().min(32, { error: 'must be at least 32 characters (it is a shared secret)' }).optional(),
   ),
   NOTIFY_WEBHOOK_AUDIENCE: optionalString,
+  NOTIFY_WEBHOOK_ROLE: z.preprocess(emptyToUndefined, z.string().default('SecurityDesk.TicketService')),
   NOTIFY_WEBHOOK_TENANT_ID: optionalString,
   NOTIFY_WEBHOOK_JWKS_URL: optionalUrl,
   NOTIFY_WEBHOOK_ISSUER: optionalString,
@@ -231,6 +232,8 @@ export interface Config {
     readonly webhook: {
       readonly hmacSecret?: string;
       readonly jwt?: JwtValidationOptions;
+      /** The app role a token must carry: only the ticket service may post events. */
+      readonly role: string;
       readonly replayWindowSeconds: number;
     };
   };
@@ -403,6 +406,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       globalPerSecond: e.NOTIFY_GLOBAL_PER_SECOND,
       webhook: {
         replayWindowSeconds: e.NOTIFY_WEBHOOK_REPLAY_WINDOW_SECONDS,
+        role: e.NOTIFY_WEBHOOK_ROLE,
         ...(e.NOTIFY_WEBHOOK_HMAC_SECRET ? { hmacSecret: e.NOTIFY_WEBHOOK_HMAC_SECRET } : {}),
         ...optionalJwt(
           entraJwt(

@@ -42,14 +42,23 @@ export interface TicketingParts {
   readonly store: Store;
   /** Replaces the configured @azure/identity credential (tests cannot reach Entra). */
   readonly credential?: TokenCredential;
+  /** Called after a commit that wrote outbox rows (wakes the notifier). */
+  readonly onOutboxWritten?: () => void;
 }
 
 /** How often kept reports are checked for a due delivery; each has its own backoff. */
 const resendIntervalSeconds = 15;
 
-export function createTicketing({ config, logger, clock, store, credential }: TicketingParts): Ticketing {
+export function createTicketing({
+  config,
+  logger,
+  clock,
+  store,
+  credential,
+  onOutboxWritten,
+}: TicketingParts): Ticketing {
   const calendar = createSupportCalendar(config.sla);
-  const repository = new TicketRepository(store.db);
+  const repository = new TicketRepository(store.db, onOutboxWritten);
   if (config.backend.kind === 'remote') {
     const remote = config.backend;
     const client = new TicketServiceClient({

@@ -43,7 +43,7 @@ export function ticketStatusData(ticket: Ticket, options: TicketStatusOptions): 
   const whatNext =
     ticket.state === 'outcome' && ticket.outcome
       ? t('ticketStatus.next.outcome', { outcome: t(`ticketStatus.outcome.${ticket.outcome.kind}`) })
-      : t(`ticketStatus.next.${ticket.state}`, { due: at(ticket.ackDueAt) });
+      : t(`ticketStatus.next.${ticket.state}`);
   return {
     heading: options.heading ?? t('ticketStatus.submittedTitle'),
     confirmationNumber: number,

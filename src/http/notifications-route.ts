@@ -57,6 +57,14 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
           res.send(503, { error: 'Unavailable', message: 'Tokens cannot be verified right now; try again.' });
           return;
         }
+        if (result.status === 403) {
+          logger.warn(
+            { event: 'http.refused', path: '/api/notifications', status: 403, reason: result.reason },
+            'webhook refused',
+          );
+          res.send(403, { error: 'Forbidden', message: 'The token lacks the ticket service role.' });
+          return;
+        }
         return refuse(result.reason);
       }
     } else {
@@ -119,5 +127,5 @@ function bearerVerifier(
     );
     return undefined;
   }
-  return createBearerVerifier({ ...settings.jwt, now: () => clock.now() });
+  return createBearerVerifier({ ...settings.jwt, requiredRole: settings.role, now: () => clock.now() });
 }

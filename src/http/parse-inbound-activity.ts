@@ -21,6 +21,11 @@ const inboundActivity = z.looseObject({
     .max(28 * 1024)
     .optional(),
   locale: z.string().max(32).optional(),
+  name: z.string().max(256).optional(),
+});
+
+const universalAction = z.looseObject({
+  action: z.looseObject({ type: z.string().min(1), verb: z.string().max(256).optional() }),
 });
 
 export type InboundActivityResult =
@@ -31,6 +36,12 @@ export function parseInboundActivity(body: unknown): InboundActivityResult {
     return { ok: false, problem: 'body is not a JSON object' };
   }
   const parsed = inboundActivity.safeParse(body);
+  if (parsed.success && parsed.data.type === 'invoke' && parsed.data.name === 'adaptiveCard/action') {
+    // botbuilder throws outside the turn's error handling on a Universal Action without an action.
+    const action = universalAction.safeParse(parsed.data.value);
+    if (!action.success)
+      return { ok: false, problem: 'value.action: a Universal Action needs an action with a type' };
+  }
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     return { ok: false, problem: `${first?.path.join('.') || 'body'}: ${first?.message ?? 'invalid'}` };

@@ -80,10 +80,13 @@ export function buildNotification(
       const field = event.type === 'priority_changed' ? 'priority' : 'severity';
       const section = event.type === 'priority_changed' ? 'priorityChanged' : 'severityChanged';
       const { from, to, reason } = event.data;
+      // Severities are words in the reader's language; priorities are codes (P1…P4) in every language.
+      const name = (value: string) =>
+        field === 'severity' ? translate(locale, `cvss.rating.${value}`) : value;
       return update({
         ...empty,
         title: t(`${section}.title`),
-        paragraphs: [t(`${section}.body`, { from, to })],
+        paragraphs: [t(`${section}.body`, { from: name(from), to: name(to) })],
         facts: [{ title: t(`facts.${field}`), value: t(`${field}.${to}`) }],
         quotes: reason ? [{ label: t(`${section}.reason`), text: reason }] : [],
       });

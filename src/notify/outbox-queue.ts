@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
-import { notifyDb, type NotifyDatabase } from './notify-tables';
 
 /** An outbox row this instance holds the lease on. */
 export interface ClaimedOutboxRow {
@@ -45,14 +44,10 @@ interface ClaimRow {
  * holding the lease, so an instance that lost its lease cannot overwrite the new owner's outcome.
  */
 export class OutboxQueue {
-  private readonly db: Kysely<NotifyDatabase>;
-
   constructor(
-    db: Kysely<Database>,
+    private readonly db: Kysely<Database>,
     private readonly engine: StoreEngine,
-  ) {
-    this.db = notifyDb(db);
-  }
+  ) {}
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<ClaimedOutboxRow[]> {
     const at = now.toISOString();

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables';
-import { notifyDb } from './notify-tables';
 
 /**
  * Notes on the ticket that notifications cannot reach the publisher (Teams answered 403/404, or there is
@@ -13,7 +12,7 @@ export async function recordPublisherUnreachable(
   at: Date,
   reason: string,
 ): Promise<void> {
-  await notifyDb(db)
+  await db
     .updateTable('tickets')
     .set({ publisher_unreachable_at: at.toISOString(), publisher_unreachable_reason: reason.slice(0, 300) })
     .where('id', '=', ticketId)
@@ -21,7 +20,7 @@ export async function recordPublisherUnreachable(
 }
 
 export async function clearPublisherUnreachable(db: Kysely<Database>, ticketId: string): Promise<void> {
-  await notifyDb(db)
+  await db
     .updateTable('tickets')
     .set({ publisher_unreachable_at: null, publisher_unreachable_reason: null })
     .where('id', '=', ticketId)

@@ -86,6 +86,9 @@ export interface TicketsTable {
   delivery_attempts: Generated<number>;
   next_delivery_at: IsoTimestamp | null;
   last_delivery_error: string | null;
+  /** 004: Teams answered 403/404 for the publisher's chat (shown to support; cleared by a later delivery). */
+  publisher_unreachable_at: IsoTimestamp | null;
+  publisher_unreachable_reason: string | null;
 }
 
 export interface TicketEventsTable {
@@ -115,6 +118,8 @@ export interface OutboxTable {
   sent_at: IsoTimestamp | null;
   last_error: string | null;
   created_at: IsoTimestamp;
+  /** 004: 429 answers, counted apart from failures so throttling never dead-letters an event. */
+  throttled: Generated<number>;
 }
 
 /** Responses remembered per Idempotency-Key, so a retried API call returns the first answer. */
@@ -132,6 +137,10 @@ export interface Database {
   ticket_events: TicketEventsTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  /** 005: support's Teams channel (src/bot/support-channel). */
+  support_channel_codes: SupportChannelCodesTable;
+  support_channels: SupportChannelsTable;
+  support_channel_cards: SupportChannelCardsTable;
 }
 
 export type BotStateRow = Selectable<BotStateTable>;
@@ -147,3 +156,50 @@ export type NewOutboxRow = Insertable<OutboxTable>;
 export type OutboxUpdate = Updateable<OutboxTable>;
 export type IdempotencyKeyRow = Selectable<IdempotencyKeysTable>;
 export type NewIdempotencyKeyRow = Insertable<IdempotencyKeysTable>;
+
+export interface SupportChannelCodesTable {
+  /** SHA-256 (hex) of the canonical code; the code itself is never stored. */
+  code_hash: string;
+  issued_by_id: string;
+  issued_by_name: string | null;
+  issued_at: IsoTimestamp;
+  expires_at: IsoTimestamp;
+  used_at: IsoTimestamp | null;
+  used_by_id: string | null;
+}
+
+export interface SupportChannelsTable {
+  id: string;
+  /** channelData.team.id of the team the channel belongs to. */
+  team_id: string;
+  /** The channel's conversation id, without any ';messageid=' thread suffix. */
+  conversation_id: string;
+  /** Entra tenant of the person who bound it; invokes from another tenant are refused. */
+  tenant_id: string;
+  team_name: string | null;
+  channel_name: string | null;
+  /** Where the bot posts: the ProactiveAddress as JSON. */
+  reference: JsonText;
+  registered_by_id: string;
+  registered_by_name: string | null;
+  registered_at: IsoTimestamp;
+  active: Generated<IntBool>;
+  ended_at: IsoTimestamp | null;
+  ended_by_id: string | null;
+  ended_reason: 'replaced' | 'unregistered' | null;
+}
+
+export interface SupportChannelCardsTable {
+  binding_id: string;
+  ticket_id: string;
+  /** The posted card's activity id; null until the connector confirmed the post. */
+  activity_id: string | null;
+  /** The ticket version the card in Teams shows; 0 before the first post. */
+  shown_version: Generated<number>;
+  lease_owner: string | null;
+  lease_expires_at: IsoTimestamp | null;
+  attempts: Generated<number>;
+  next_attempt_at: IsoTimestamp | null;
+  last_error: string | null;
+  updated_at: IsoTimestamp;
+}

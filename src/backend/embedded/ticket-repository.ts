@@ -41,7 +41,11 @@ export interface TicketSearch {
  * (two analysts, two instances) never overwrite each other: the loser gets `'conflict'`.
  */
 export class TicketRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly onOutboxWritten: () => void = () => {},
+  ) {}
 
   /** Inserts a new ticket with its events (and their outbox rows). Throws the store's unique violations. */
   async insertNew(
@@ -77,6 +81,7 @@ export class TicketRepository {
         .execute();
       await appendEvents(trx, id, 0, events, meta.outbox, ticket.updatedAt);
     });
+    if (meta.outbox && events.length > 0) this.onOutboxWritten();
     const stored = await this.findById(id);
     if (!stored) throw new Error('a ticket just inserted cannot be read back');
     return stored;
@@ -94,7 +99,7 @@ export class TicketRepository {
     events: readonly TicketEvent[],
     options: { onlyIfNotOverdue?: boolean; outbox?: boolean } = {},
   ): Promise<'saved' | 'conflict'> {
-    return this.db.transaction().execute(async (trx) => {
+    const outcome = await this.db.transaction().execute(async (trx) => {
       let update = trx
         .updateTable('tickets')
         .set(ticketChangeColumns(next))
@@ -109,8 +114,10 @@ export class TicketRepository {
         .where('ticket_id', '=', id)
         .executeTakeFirst();
       await appendEvents(trx, id, Number(last?.seq ?? 0), events, options.outbox ?? true, next.updatedAt);
-      return 'saved';
+      return 'saved' as const;
     });
+    if (outcome === 'saved' && (options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
+    return outcome;
   }
 
   async findById(id: string): Promise<StoredTicket | undefined> {

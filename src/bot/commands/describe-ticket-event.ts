@@ -21,12 +21,15 @@ function shorten(text: string | undefined): string | undefined {
   return trimmed.length > MAX_DETAIL ? `${trimmed.slice(0, MAX_DETAIL).trimEnd()}…` : trimmed;
 }
 
-export function actorName(t: Translator, actor: Actor): string {
+/**
+ * Who did it, as the publisher reads it. Support analysts stay anonymous ("Support"): their names and key
+ * names are internal. The viewer's own actions read "You"; a colleague's show their name.
+ */
+export function actorName(t: Translator, actor: Actor, viewerId?: string): string {
   if (actor.kind === 'system') return t('tickets.actor.system');
-  if (actor.kind === 'support') {
-    return actor.name ? t('tickets.actor.supportNamed', { name: actor.name }) : t('tickets.actor.support');
-  }
-  return actor.name ?? t('tickets.actor.you');
+  if (actor.kind === 'support') return t('tickets.actor.support');
+  if (viewerId !== undefined && actor.id === viewerId) return t('tickets.actor.you');
+  return actor.name ?? t('tickets.actor.organisation');
 }
 
 export function severityName(t: Translator, severity: string): string {
@@ -53,15 +56,16 @@ function outcomeView(t: Translator, locale: Locale, outcome: Outcome): { what: s
   return { what, detail: parts.map((part) => shorten(part)).join('\n\n') };
 }
 
-/** One history event in the person's words, language and time zone. */
+/** One history event in the publisher's words, language and time zone; `viewerId` is who is reading. */
 export function describeTicketEvent(
   t: Translator,
   locale: Locale,
   zone: string,
   event: TicketEvent,
+  viewerId?: string,
 ): EventView {
   const when = (iso: string) => formatShortDateTime(iso, locale, zone);
-  const header = t('tickets.status.who', { when: when(event.at), who: actorName(t, event.actor) });
+  const header = t('tickets.status.who', { when: when(event.at), who: actorName(t, event.actor, viewerId) });
   const view = (what: string, detail?: string): EventView => {
     const shortened = shorten(detail);
     return shortened ? { header, what, detail: shortened } : { header, what };

@@ -39,6 +39,8 @@ export function createAnswerQuestionCommand(backend: TicketBackend): Command {
       const key = result.error.key;
       turn.log.info({ event: 'notify.answer_refused', ticket: number, reason: key }, 'answer refused');
       if (key === 'ticket.notFound') await turn.context.sendActivity(turn.t('notify.answer.notFound'));
+      else if (key === 'ticket.backendUnavailable')
+        await turn.context.sendActivity(turn.t('notify.answer.unavailable'));
       else if (key === 'ticket.transition.notAllowed')
         await turn.context.sendActivity(turn.t('notify.answer.notAwaiting', { number }));
       else await turn.context.sendActivity(turn.t('notify.answer.invalid'));

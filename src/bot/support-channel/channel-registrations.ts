@@ -11,7 +11,6 @@ import {
   normaliseRegistrationCode,
   registrationCodeTtlMinutes,
 } from './registration-code';
-import { supportChannelDb, type SupportChannelDatabase } from './support-channel-tables';
 
 export interface NewBinding {
   readonly teamId: string;
@@ -41,14 +40,14 @@ export type RedeemResult =
  * in one transaction, so there is never more than one support channel.
  */
 export class ChannelRegistrations {
-  private readonly db: Kysely<SupportChannelDatabase>;
+  private readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly clock: Clock,
     private readonly newCode: () => string = generateRegistrationCode,
   ) {
-    this.db = supportChannelDb(db);
+    this.db = db;
   }
 
   async issueCode(by: { id: string; name?: string }): Promise<{ code: string; expiresAt: string }> {

@@ -14,7 +14,6 @@ import type { Database } from '../../store/tables';
 import type { ChannelBinding } from './channel-binding';
 import type { ChannelRegistrations } from './channel-registrations';
 import { renderTriageCard } from './render-triage-card';
-import { supportChannelDb, type SupportChannelDatabase } from './support-channel-tables';
 
 export interface SupportCardFeedDeps {
   readonly db: Kysely<Database>;
@@ -55,7 +54,7 @@ interface Candidate {
  */
 export class SupportCardFeed {
   readonly owner: string;
-  private readonly db: Kysely<SupportChannelDatabase>;
+  private readonly db: Kysely<Database>;
   private readonly log: Logger;
   private readonly random: Random;
   private running?: Promise<void>;
@@ -66,7 +65,7 @@ export class SupportCardFeed {
 
   constructor(private readonly deps: SupportCardFeedDeps) {
     this.owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-    this.db = supportChannelDb(deps.db);
+    this.db = deps.db;
     this.log = deps.logger.child({ component: 'support_channel', owner: this.owner });
     this.random = deps.random ?? Math.random;
   }

@@ -114,3 +114,22 @@ describe('with credentials configured', () => {
     expect(app.rawLogs.join('\n')).not.toContain('not-a-real-secret');
   });
 });
+
+describe('a Universal Action without its action', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  test('is refused with 400 and one log line instead of failing inside the SDK', async () => {
+    const chat = app.chat();
+    const from = app.logs.length;
+    const result = await chat.post(
+      chat.base('invoke', { name: 'adaptiveCard/action', value: { trigger: 'manual' } }),
+    );
+    expect(result.status).toBe(400);
+    expect(refusals(app, from)).toHaveLength(1);
+    expect(app.logs.slice(from).filter((l) => l.level === 'error')).toHaveLength(0);
+  });
+});

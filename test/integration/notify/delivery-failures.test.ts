@@ -1,4 +1,3 @@
-import { notifyDb } from '../../../src/notify/notify-tables';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import type { TeamsChat } from '../../support/teams-activities';
 import { notifyEnv, reportFrom, sendsTo, SupportDesk, textsOf, until } from './notify-harness';
@@ -26,7 +25,7 @@ describe('delivery when Teams throttles, fails or says the chat is gone', () => 
   }
 
   async function outboxOf(number: string) {
-    return notifyDb(test.app.store.db)
+    return test.app.store.db
       .selectFrom('outbox')
       .innerJoin('tickets', 'tickets.id', 'outbox.ticket_id')
       .innerJoin('ticket_events', 'ticket_events.id', 'outbox.event_id')
@@ -115,7 +114,7 @@ describe('delivery when Teams throttles, fails or says the chat is gone', () => 
       .executeTakeFirstOrThrow();
     expect(Number(reference.active)).toBe(0);
     expect(reference.inactive_reason).toContain('403');
-    const ticket = await notifyDb(test.app.store.db)
+    const ticket = await test.app.store.db
       .selectFrom('tickets')
       .select(['publisher_unreachable_at', 'publisher_unreachable_reason'])
       .where('confirmation_number', '=', number)

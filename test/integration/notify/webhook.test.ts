@@ -68,8 +68,8 @@ describe('POST /api/notifications from a remote ticket service', () => {
     'X-SecurityDesk-Timestamp': String(at),
     'X-SecurityDesk-Signature': signWebhookBody(secret, at, body),
   });
-  const token = (claims: { audience?: string; expiresIn?: string | number } = {}) =>
-    new SignJWT({ roles: [] })
+  const token = (claims: { audience?: string; expiresIn?: string | number; roles?: string[] } = {}) =>
+    new SignJWT({ roles: claims.roles ?? ['SecurityDesk.TicketService'] })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
       .setIssuer(ISSUER)
       .setSubject('remote-service')
@@ -84,6 +84,15 @@ describe('POST /api/notifications from a remote ticket service', () => {
     ]);
     return { events: events.length, outbox: outbox.length };
   };
+
+  it('refuses a valid token without the ticket service role with 403 and stores nothing', async () => {
+    const before = await stored();
+    const response = await post(JSON.stringify(event()), {
+      Authorization: `Bearer ${await token({ roles: ['SecurityDesk.Support'] })}`,
+    });
+    expect(response.status).toBe(403);
+    expect(await stored()).toEqual(before);
+  });
 
   it('refuses calls without valid credentials with 401 and stores nothing', async () => {
     const before = await stored();

@@ -7,6 +7,7 @@ import { createLogger } from '../../../src/logger';
 import { createServer } from '../../../src/http/create-server';
 import { registerTicketingRoutes } from '../../../src/http/support/register-ticketing-routes';
 import { engines, type TestDatabase } from '../../support/databases';
+import { startTestApp } from '../../support/test-app';
 
 /** docs/openapi.json is the contract: every route the service registers is in it, and nothing else. */
 const document = JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8')) as {
@@ -71,6 +72,21 @@ test('every route the ticket service registers is documented, and every document
   for (const route of registered)
     expect({ route, documented: all.includes(route) }).toEqual({ route, documented: true });
   expect(all.filter(ticketServicePath)).toEqual(registered.filter(ticketServicePath));
+});
+
+test('every HTTP route of the whole app is documented, and every documented route exists', async () => {
+  const app = await startTestApp();
+  try {
+    // /api/messages is the Bot Framework protocol endpoint, specified by Microsoft, not by us.
+    const served = app.app
+      .routes()
+      .filter((route) => route !== 'POST /api/messages' && route !== 'GET /healthz')
+      .map((route) => route.replace(/^(\w+)/, (m) => m.toLowerCase()))
+      .sort();
+    expect(served).toEqual(documented());
+  } finally {
+    await app.close();
+  }
 });
 
 test('every operation in the document has a unique operationId', () => {

@@ -1,12 +1,21 @@
 import { renderCard, type AdaptiveCard } from '../../../src/cards/render-card';
 import { renderTicketStatusCard } from '../../../src/cards/ticket-status-data';
+import type { HistoryEntry, TicketRecord } from '../../../src/backend/ticket-backend';
+import { timelineCard } from '../../../src/bot/commands/ticket-timeline-card';
+import { TICKET_LIST_LIMIT, ticketListCard } from '../../../src/bot/commands/ticket-list-card';
 import { renderCalculatorCard } from '../../../src/bot/cvss-calculator/render-calculator-card';
+import {
+  renderCvssErrorCard,
+  renderCvssResultCard,
+} from '../../../src/bot/cvss-calculator/render-cvss-result-card';
 import type { OpenDraft, StepName } from '../../../src/bot/report/report-draft';
 import { renderStepCard } from '../../../src/bot/report/render-step-card';
 import type { StepContext } from '../../../src/bot/report/step-context';
-import type { Ticket } from '../../../src/domain/ticket';
+import { assessCvss, type CvssAssessment } from '../../../src/domain/cvss';
+import { textLimits, type Actor, type Ticket, type TicketEvent } from '../../../src/domain/ticket';
 import type { Locale } from '../../../src/i18n/locale';
 import { translator } from '../../../src/i18n/translate';
+import { buildNotification } from '../../../src/notify/build-notification';
 
 /** The longest answers the dialog accepts, in Cyrillic (two bytes a letter): the worst case for size. */
 export function longestAnswers(): Record<string, string> {
@@ -84,6 +93,129 @@ export const sampleTicket: Ticket = {
 
 type Sample = (locale: Locale) => AdaptiveCard;
 
+const longText = (field: keyof typeof textLimits) => 'щ'.repeat(textLimits[field]);
+const support: Actor = { kind: 'support', id: 'support-key-1', name: 'Local support key' };
+const publisher: Actor = { kind: 'publisher', id: 'user-1', name: 'Alex' };
+const at = '2026-11-24T10:00:00.000Z';
+
+/** One event of every kind, with the longest texts support and the publisher may write. */
+export const longestEvents: TicketEvent[] = [
+  {
+    type: 'submitted',
+    actor: publisher,
+    at,
+    data: { confirmationNumber: 'SEC-ABCD-EFGH', category: 'vulnerability', title: 't', ackDueAt: at },
+  },
+  { type: 'ack_overdue', actor: { kind: 'system', id: 'ack-overdue-job' }, at, data: { dueAt: at } },
+  { type: 'acknowledged', actor: support, at, data: { priority: 'P1', severity: 'Critical', late: true } },
+  {
+    type: 'priority_changed',
+    actor: support,
+    at,
+    data: { from: 'P1', to: 'P2', reason: longText('changeReason') },
+  },
+  {
+    type: 'severity_changed',
+    actor: support,
+    at,
+    data: { from: 'Critical', to: 'High', reason: longText('changeReason') },
+  },
+  { type: 'assessment_started', actor: support, at, data: { reopened: false } },
+  { type: 'question_asked', actor: support, at, data: { question: longText('question') } },
+  { type: 'question_answered', actor: publisher, at, data: { answer: longText('answer') } },
+  { type: 'message_posted', actor: support, at, data: { message: longText('message') } },
+  {
+    type: 'outcome_set',
+    actor: support,
+    at,
+    data: {
+      outcome: {
+        kind: 'change_requested',
+        summary: longText('summary'),
+        whatMustChange: longText('whatMustChange'),
+        dueBy: '2026-12-15',
+      },
+    },
+  },
+  {
+    type: 'outcome_set',
+    actor: support,
+    at,
+    data: {
+      outcome: {
+        kind: 'offer_removed',
+        summary: longText('summary'),
+        removal: 'temporary',
+        reason: longText('removalReason'),
+        restoreSteps: longText('restoreSteps'),
+      },
+    },
+  },
+  {
+    type: 'outcome_set',
+    actor: support,
+    at,
+    data: {
+      outcome: { kind: 'offer_removed', summary: 's', removal: 'permanent', reason: 'r' },
+    },
+  },
+  {
+    type: 'closed',
+    actor: support,
+    at,
+    data: { reason: 'duplicate', duplicateOf: 'SEC-2222-3333', note: longText('note') },
+  },
+];
+
+/** The publisher's notification for an event, which must be one they are told about. */
+function notification(event: TicketEvent, locale: Locale): AdaptiveCard {
+  const sent = buildNotification(
+    event,
+    { confirmationNumber: 'SEC-ABCD-EFGH', title: longText('title'), timeZone: 'Europe/Berlin' },
+    locale,
+  );
+  if (!sent) throw new Error(`no notification for ${event.type}`);
+  return sent.card;
+}
+
+const notifiedEvents = longestEvents.filter((event) =>
+  [
+    'ack_overdue',
+    'acknowledged',
+    'priority_changed',
+    'severity_changed',
+    'message_posted',
+    'outcome_set',
+    'closed',
+  ].includes(event.type),
+);
+
+function assessment(vector: string): CvssAssessment {
+  const result = assessCvss(vector);
+  if (!result.ok) throw new Error(`sample vector ${vector} does not score`);
+  return result.assessment;
+}
+
+const longestTicket: Ticket = {
+  ...sampleTicket,
+  report: { ...sampleTicket.report, title: longText('title') },
+  state: 'awaiting_publisher',
+  priority: 'P2',
+  severity: 'High',
+  acknowledgedAt: at,
+};
+
+function record(ticket: Ticket): TicketRecord {
+  return { ticket, delivery: 'local', timeZone: 'Europe/Berlin' };
+}
+
+const fullHistory: HistoryEntry[] = longestEvents.map((event, i) => ({ id: `e${i}`, seq: i + 1, event }));
+
+const listOf = (count: number): TicketRecord[] =>
+  [...Array(count).keys()].map((i) =>
+    record({ ...longestTicket, confirmationNumber: `SEC-ABCD-${String(2222 + i).replace(/[01]/g, '2')}` }),
+  );
+
 /**
  * Representative renderings of each card template, by template name. A template with no entry here is
  * rendered with empty data; add an entry when that does not exercise it.
@@ -142,5 +274,59 @@ export const cardSamples: Record<string, Sample[]> = {
   help: [
     (l) => renderCard('help', l, { notUnderstood: true }),
     (l) => renderCard('help', l, { notUnderstood: false }),
+  ],
+  'cvss-result': [
+    (l) =>
+      renderCvssResultCard(l, assessment('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O/RC:C/CR:H'), [
+        {
+          title: translator(l)('cvssBot.result.useInReport'),
+          data: { cmd: 'cvss-calculator', action: 'use' },
+        },
+        {
+          title: translator(l)('cvssBot.result.changeChoices'),
+          data: { cmd: 'cvss-calculator', action: 'edit' },
+        },
+      ]),
+    (l) =>
+      renderCvssResultCard(
+        l,
+        assessment('CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:A'),
+      ),
+    (l) => renderCvssResultCard(l, assessment('CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:N/I:N/A:N')),
+    (l) => {
+      const result = assessCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Q');
+      if (result.ok) throw new Error('sample vector should be refused');
+      return renderCvssErrorCard(
+        l,
+        { error: result.error, input: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Q' },
+        [{ title: translator(l)('cvssBot.result.openCalculator'), data: { cmd: 'cvss-calculator' } }],
+      );
+    },
+  ],
+  'notification-update': notifiedEvents.map((event) => (l: Locale) => notification(event, l)),
+  'notification-question': [
+    (l) =>
+      notification(
+        longestEvents.find((event) => event.type === 'question_asked')!,
+        l,
+      ),
+  ],
+  'ticket-list': [
+    (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, []),
+    (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, listOf(TICKET_LIST_LIMIT)),
+  ],
+  'ticket-timeline': [
+    (l) =>
+      timelineCard(
+        { t: translator(l), locale: l, zone: 'Europe/Berlin', viewerId: 'user-1' },
+        record(longestTicket),
+        fullHistory,
+      ),
+    (l) =>
+      timelineCard(
+        { t: translator(l), locale: l, zone: 'UTC' },
+        record(sampleTicket),
+        fullHistory.slice(0, 1),
+      ),
   ],
 };

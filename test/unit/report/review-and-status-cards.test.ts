@@ -30,9 +30,24 @@ const plain = (value: unknown) =>
 describe('the ticket status card data', () => {
   test("times are in the reporter's zone and language, and UTC when the zone is unknown", () => {
     const tokyo = ticketStatusData(sampleTicket, { locale: 'en', timeZone: 'Asia/Tokyo' });
-    expect(plain(tokyo.whatNext)).toContain('Wednesday, November 25, 2026 at 10:00 AM GMT+9');
+    expect(plain(tokyo.facts)).toContainEqual({
+      label: 'Acknowledgement due',
+      value: 'Wednesday, November 25, 2026 at 10:00 AM GMT+9',
+    });
     const unknown = ticketStatusData(sampleTicket, { locale: 'ru', timeZone: 'Mars/Olympus' });
-    expect(plain(unknown.whatNext)).toContain('среда, 25 ноября 2026 г. в 01:00 UTC');
+    expect(plain(unknown.facts)).toContainEqual({
+      label: 'Срок подтверждения получения',
+      value: 'среда, 25 ноября 2026 г. в 01:00 UTC',
+    });
+  });
+
+  test('a submitted ticket names its acknowledgement due time once, above "What happens next?"', () => {
+    for (const locale of ['en', 'ru'] as const) {
+      const data = ticketStatusData(sampleTicket, { locale, timeZone: 'Asia/Tokyo' });
+      const due = (data.facts as Array<{ value: string }>).filter((fact) => fact.value.includes('2026'));
+      expect(due.map((fact) => fact.value)).toHaveLength(2); // submitted at, acknowledgement due
+      expect(String(data.whatNext)).not.toMatch(/2026|GMT/);
+    }
   });
 
   test('an acknowledged ticket shows its priority and severity instead of the due time', () => {

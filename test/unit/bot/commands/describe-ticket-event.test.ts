@@ -66,12 +66,34 @@ describe('a history event in words', () => {
       'Acknowledgement is overdue (it was due by Nov 24, 2026, 10:00 AM); support has been alerted.',
     ]);
     expect(views.map((view) => view.header.split(' · ')[1])).toEqual([
-      'your organisation',
-      ...Array(4).fill('Sam Support (support)'),
+      'Your organisation',
+      ...Array(4).fill('Support'),
       'Pat',
-      ...Array(4).fill('Sam Support (support)'),
+      ...Array(4).fill('Support'),
       'Security Desk',
     ]);
+  });
+
+  test("the publisher never sees an analyst's or a key's name, and reads their own actions as You", () => {
+    const ru = translator('ru');
+    const who = (view: { header: string }) => view.header.split(' · ')[1];
+    const own = examples.map((event) => describeTicketEvent(t, 'en', 'UTC', event, 'p'));
+    expect(own.map(who)).toEqual([
+      'You',
+      ...Array(4).fill('Support'),
+      'You',
+      ...Array(4).fill('Support'),
+      'Security Desk',
+    ]);
+    const russian = examples.map((event) => describeTicketEvent(ru, 'ru', 'UTC', event, 'p'));
+    expect(russian.map(who)).toEqual([
+      'Вы',
+      ...Array(4).fill('Поддержка'),
+      'Вы',
+      ...Array(4).fill('Поддержка'),
+      'Security Desk',
+    ]);
+    expect(JSON.stringify([...own, ...russian])).not.toContain('Sam Support');
   });
 
   test('what people wrote is quoted, long texts shortened', () => {
