@@ -4,6 +4,7 @@ import { createSupportCalendar } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { Store } from '../store/create-store';
+import { IdempotentResponses } from '../store/idempotent-responses';
 import { AckOverdueJob } from './embedded/ack-overdue-job';
 import { EmbeddedTicketBackend } from './embedded/embedded-ticket-backend';
 import { SupportService } from './embedded/support-service';
@@ -21,6 +22,8 @@ export type Ticketing =
       readonly backend: EmbeddedTicketBackend;
       /** Support's view and commands (the support API and support cards). */
       readonly support: SupportService;
+      /** Answers remembered per Idempotency-Key for the publisher-side API. */
+      readonly idempotency: IdempotentResponses;
     })
   | (TicketingBase & { readonly kind: 'remote'; readonly backend: RemoteTicketBackend });
 
@@ -92,6 +95,7 @@ export function createTicketing({
     backend,
     support,
     repository,
+    idempotency: new IdempotentResponses(store.db, clock),
     start: () => job.start(),
     stop: () => job.stop(),
     runJobOnce: () => job.runOnce(),

@@ -41,6 +41,7 @@ export function registerTicketingRoutes(
     });
   registerTicketRoutes(server, {
     backend: ticketing.backend,
+    idempotency: ticketing.idempotency,
     authenticator: createApiAuthenticator(config, config.support.serviceRole),
     logger,
   });

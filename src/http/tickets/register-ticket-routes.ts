@@ -3,6 +3,7 @@ import type { EmbeddedTicketBackend } from '../../backend/embedded/embedded-tick
 import type { Submission, TicketRecord } from '../../backend/ticket-backend';
 import type { TicketCommand, TicketReport } from '../../domain/ticket';
 import type { Logger } from '../../logger';
+import type { IdempotentResponses, StoredResponse } from '../../store/idempotent-responses';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
 import { requireAuth } from '../auth/require-auth';
 import { describeTicketError, isStateRefusal } from '../support/describe-ticket-error';
@@ -11,6 +12,7 @@ import { newTicketBody, publisherCommandBody, zodProblems } from './ticket-servi
 
 export interface TicketRoutesDeps {
   readonly backend: EmbeddedTicketBackend;
+  readonly idempotency: IdempotentResponses;
   readonly authenticator: ApiAuthenticator;
   readonly logger: Logger;
 }
@@ -23,7 +25,7 @@ const maxIdempotencyKeyLength = 200;
  * every call, and every read and write is scoped to that tenant (another tenant's ticket is a 404).
  */
 export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): void {
-  const { backend, authenticator, logger } = deps;
+  const { backend, idempotency, authenticator, logger } = deps;
   const guarded =
     (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
       if (!(await requireAuth(req, res, authenticator, logger))) return;
@@ -108,29 +110,64 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
       const body = publisherCommandBody.safeParse(req.body ?? {});
       if (!body.success) return badRequest(res, zodProblems(body.error));
       const { tenantId, actor, command } = body.data;
-      const result = await backend.publisherCommand(
-        tenantId,
-        String(req.params.number ?? ''),
-        command as TicketCommand,
-        { kind: 'publisher', id: actor.id, ...(actor.name ? { name: actor.name } : {}) },
+      const number = String(req.params.number ?? '');
+      const post = async (): Promise<StoredResponse> => {
+        const result = await backend.publisherCommand(tenantId, number, command as TicketCommand, {
+          kind: 'publisher',
+          id: actor.id,
+          ...(actor.name ? { name: actor.name } : {}),
+        });
+        if (result.ok) return { status: 200, body: { ...recordJson(result.record), events: result.events } };
+        if (result.error.key === 'ticket.notFound') return notFoundResponse;
+        if (result.error.key === 'ticket.backendUnavailable') {
+          return { status: 503, body: { error: 'Unavailable', message: 'Try again later.' } };
+        }
+        const problem = describeTicketError(result.error);
+        if (isStateRefusal(result.error)) {
+          return { status: 409, body: { error: 'Conflict', message: problem.message, problems: [problem] } };
+        }
+        return badRequestResponse([problem]);
+      };
+      // With an Idempotency-Key a retried message (its first answer lost) is posted once.
+      const key = (req.header('idempotency-key') || '').trim();
+      if (key.length > maxIdempotencyKeyLength) {
+        return badRequest(res, [{ field: 'Idempotency-Key', message: 'is longer than 200 characters' }]);
+      }
+      if (!key) {
+        const response = await post();
+        res.send(response.status, response.body);
+        return;
+      }
+      const outcome = await idempotency.run(
+        `messages:${key}`,
+        `${tenantId} ${number} ${JSON.stringify(command)}`,
+        post,
       );
-      if (result.ok) {
-        res.send(200, { ...recordJson(result.record), events: result.events });
-        return;
+      if (outcome.kind === 'mismatch') {
+        res.send(422, {
+          error: 'IdempotencyKeyReused',
+          message: 'This Idempotency-Key was used for another request.',
+        });
+      } else if (outcome.kind === 'inProgress') {
+        res.header('Retry-After', '1');
+        res.send(409, {
+          error: 'InProgress',
+          message: 'A request with this Idempotency-Key is still running.',
+        });
+      } else {
+        res.send(outcome.response.status, outcome.response.body);
       }
-      if (result.error.key === 'ticket.notFound') return notFound(res);
-      if (result.error.key === 'ticket.backendUnavailable') {
-        res.send(503, { error: 'Unavailable', message: 'Try again later.' });
-        return;
-      }
-      const problem = describeTicketError(result.error);
-      if (isStateRefusal(result.error)) {
-        res.send(409, { error: 'Conflict', message: problem.message, problems: [problem] });
-        return;
-      }
-      badRequest(res, [problem]);
     }),
   );
+}
+
+const notFoundResponse: StoredResponse = {
+  status: 404,
+  body: { error: 'NotFound', message: 'No such ticket.' },
+};
+
+function badRequestResponse(problems: readonly { field: string; message: string }[]): StoredResponse {
+  return { status: 400, body: { error: 'BadRequest', message: 'The request is not valid.', problems } };
 }
 
 function recordJson(record: TicketRecord): Record<string, unknown> {
@@ -142,9 +179,10 @@ function recordJson(record: TicketRecord): Record<string, unknown> {
 }
 
 function badRequest(res: Response, problems: readonly { field: string; message: string }[]): void {
-  res.send(400, { error: 'BadRequest', message: 'The request is not valid.', problems });
+  const response = badRequestResponse(problems);
+  res.send(response.status, response.body);
 }
 
 function notFound(res: Response): void {
-  res.send(404, { error: 'NotFound', message: 'No such ticket.' });
+  res.send(notFoundResponse.status, notFoundResponse.body);
 }

@@ -174,6 +174,28 @@ test('a publisher message reaches the service', async () => {
   });
 });
 
+test('a publisher message whose first answer was lost is posted once', async () => {
+  const filed = await backend.submit(vulnerabilitySubmission({ submissionKey: draft() }));
+  if (!filed.ok) throw new Error('submit failed');
+  const number = filed.record.ticket.confirmationNumber;
+  proxy.script.push({ kind: 'forward-then-503' });
+  const result = await backend.publisherCommand(
+    tenantA,
+    number,
+    { type: 'post_message', message: 'Patched build is 2.4.1.' },
+    publisher,
+  );
+  expect(result).toMatchObject({ ok: true });
+  const messages = proxy.seen.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+  expect(messages).toHaveLength(2);
+  expect(messages[0]!.idempotencyKey).toBe(messages[1]!.idempotencyKey);
+  const history = await serviceTickets(number);
+  const posted = (history.body.history as { type: string }[]).filter(
+    (entry) => entry.type === 'message_posted',
+  );
+  expect(posted).toHaveLength(1);
+});
+
 test('429 and 503 are retried after their Retry-After, and the report is filed once', async () => {
   proxy.script.push({ kind: 'status', status: 429, retryAfter: '2' }, { kind: 'forward-then-503' });
   const key = draft();

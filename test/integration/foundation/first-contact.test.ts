@@ -37,7 +37,7 @@ describe('first contact in a personal chat', () => {
         'What I can do',
         'report',
         'my tickets',
-        'status SEC-XXXX-XXXX',
+        'status NUMBER',
         'cvss VECTOR',
         'cancel',
         'help',

@@ -15,6 +15,7 @@ const cases = [
       nextUpdate: 'within 4 hours',
       priorityChanged: 'The priority of your report changed',
       severityChanged: 'The severity of your report changed',
+      severityNames: 'from Critical to High',
       question: 'Support has a question about your report',
       sendAnswer: 'Send answer',
       answered: 'your answer was added',
@@ -33,22 +34,23 @@ const cases = [
     userLocale: 'ru-RU',
     ticketLocale: 'en-US',
     expect: {
-      overdue: 'Мы задерживаем подтверждение вашего обращения',
-      acknowledged: 'Поддержка подтвердила получение вашего обращения',
+      overdue: 'Мы задерживаем подтверждение вашей заявки',
+      acknowledged: 'Поддержка подтвердила получение вашей заявки',
       priorityMeaning: 'P1 — критический',
       nextUpdate: 'в течение 4 часов',
-      priorityChanged: 'Приоритет вашего обращения изменён',
-      severityChanged: 'Серьёзность вашего обращения изменена',
-      question: 'У поддержки есть вопрос по вашему обращению',
+      priorityChanged: 'Приоритет вашей заявки изменён',
+      severityChanged: 'Уровень серьёзности вашей заявки изменён',
+      severityNames: 'был «Критический», стал «Высокий»',
+      question: 'У поддержки есть вопрос по вашей заявке',
       sendAnswer: 'Отправить ответ',
       answered: 'ваш ответ добавлен',
       message: 'Поддержка отправила вам сообщение',
-      outcome: 'Поддержка завершила оценку вашего обращения',
+      outcome: 'Поддержка завершила оценку вашей заявки',
       changeRequested: 'требуется изменить ваше предложение',
-      removed: 'удалено из Azure Marketplace',
+      removed: 'снято с публикации в Azure Marketplace',
       restore: 'Как восстановить предложение',
       help: 'свести к минимуму последствия для ваших клиентов',
-      closed: 'Ваше обращение закрыто',
+      closed: 'Ваша заявка закрыта',
     },
   },
 ];
@@ -115,7 +117,10 @@ describe.each(cases)(
       expect(priority).toContain('Contained by a WAF rule');
 
       await desk.act(number, { type: 'change_severity', severity: 'High' });
-      expect(textsOf(await nth(4))).toContain(text.severityChanged);
+      const severity = textsOf(await nth(4));
+      expect(severity).toContain(text.severityChanged);
+      // Severities are named in the reader's language, never as the stored English value.
+      expect(severity).toContain(text.severityNames);
 
       await desk.act(number, { type: 'ask_question', question: 'Which versions are affected? *all*' });
       const questionCall = await nth(5);

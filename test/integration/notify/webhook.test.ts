@@ -134,7 +134,7 @@ describe('POST /api/notifications from a remote ticket service', () => {
     expect(await again.json()).toMatchObject({ status: 'duplicate' });
 
     const [call] = await test.connector.waitFor(sendsTo(conversationId));
-    expect(textsOf(call!)).toContain('Поддержка подтвердила получение вашего обращения');
+    expect(textsOf(call!)).toContain('Поддержка подтвердила получение вашей заявки');
     const ticket = await test.app.backend.getForTenant(test.chat().user.tenantId, number);
     expect(ticket?.ticket).toMatchObject({ state: 'acknowledged', priority: 'P3', severity: 'Medium' });
   });

@@ -30,7 +30,7 @@ describe('reporting a security event from start to confirmation', () => {
     expect(session.texts()).toEqual(expect.arrayContaining(['Step 1 of 5', 'Report a security event']));
 
     await session.press('next', incidentKind);
-    expect(session.texts()).toEqual(expect.arrayContaining(['Step 2 of 5', 'What happened']));
+    expect(session.texts()).toEqual(expect.arrayContaining(['Step 2 of 5', 'What happened?']));
     await session.press('next', incidentDetails);
     expect(session.texts()).toContain('Step 3 of 5');
     await session.press('next', fullFix);
@@ -83,7 +83,7 @@ describe('reporting a security event from start to confirmation', () => {
     expect(session.texts()).toContain('Step 1 of 6');
 
     await session.press('next', vulnerabilityKind);
-    expect(session.texts()).toContain('What is the vulnerability');
+    expect(session.texts()).toContain('What is the vulnerability?');
     await session.press('next', vulnerabilityDetails);
     expect(session.texts()).toEqual(
       expect.arrayContaining(['Step 3 of 6', 'Vulnerability details', 'Open the CVSS calculator']),
@@ -124,7 +124,7 @@ describe('reporting a security event from start to confirmation', () => {
       expect.arrayContaining(['Шаг 1 из 5', 'Сообщить о событии безопасности']),
     );
     await session.press('next', { ...incidentKind, title: 'Утечка данных клиентов через API экспорта' });
-    expect(session.texts()).toContain('Что произошло');
+    expect(session.texts()).toContain('Что произошло?');
     await session.press('next', {
       ...incidentDetails,
       description: 'Конечная точка экспорта возвращала чужие строки.',
@@ -154,7 +154,7 @@ describe('reporting a security event from start to confirmation', () => {
     await session.say('Хочу сообщить об уязвимости');
     expect(inputOf(session.card, 'category')?.value).toBe('vulnerability');
     await session.press('next', vulnerabilityKind);
-    expect(session.texts()).toContain('В чём уязвимость');
+    expect(session.texts()).toContain('В чём уязвимость?');
     await session.press('next', vulnerabilityDetails);
     expect(session.texts()).toEqual(
       expect.arrayContaining(['Сведения об уязвимости', 'Открыть калькулятор CVSS']),

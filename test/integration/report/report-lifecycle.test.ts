@@ -108,7 +108,7 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     ]);
     expect(repeat.replies.map((r) => r.kind)).toEqual(['reply', 'update']);
     session.take(repeat);
-    expect(session.texts()).toContain('What happened');
+    expect(session.texts()).toContain('What happened?');
     // An old card elsewhere in the chat: the current step comes back as a new card at the bottom.
     const elsewhere = await session.chat.submit(
       { ...submitData(step1, 'next'), ...incidentKind },
@@ -116,7 +116,7 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     );
     expect(elsewhere.replies.map((r) => r.kind)).toEqual(['reply', 'reply']);
     session.take(elsewhere);
-    expect(session.texts()).toContain('What happened');
+    expect(session.texts()).toContain('What happened?');
     // The answers were not changed by the stale presses; the dialog goes on from the new card.
     await session.press('next', incidentDetails);
     await session.press('next', fullFix);
@@ -153,10 +153,10 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     await toReview(third);
     const review = third.card;
     await third.say('отмена');
-    expect(third.texts()).toContain('Сообщение отменено');
+    expect(third.texts()).toContain('Заявка отменена');
     const late = await third.chat.submit(submitData(review, 'submit') ?? {}, third.cardId);
     expect(textsOf(late)).toEqual([
-      'Эта карточка относится к сообщению, которое уже закрыто. Введите «сообщить», чтобы начать новое.',
+      'Эта карточка относится к заявке, которая уже закрыта. Введите «сообщить», чтобы начать новую.',
     ]);
     expect(await ticketCount(app)).toBe(0);
   });
@@ -200,7 +200,7 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     expect(textsOf(again)[0]).toBe(
       'You already have a report in progress; here is where you left off. To start over, type cancel first.',
     );
-    expect(session.texts()).toContain('What happened');
+    expect(session.texts()).toContain('What happened?');
   });
 
   test('Edit on the review opens that section, and saving returns to the review; a category change asks what is missing', async () => {

@@ -208,7 +208,7 @@ describe('every answer is checked on the server, and a problem is shown next to 
     expect(errorNextTo(session.card, 'title')).toBe('Please fill this in.');
     expect(inputOf(session.card, 'offerName0')?.value).toBe('Contoso WAF');
     await session.press('next', incidentKind);
-    expect(session.texts()).toContain('What happened');
+    expect(session.texts()).toContain('What happened?');
   });
 
   test("errors are in the Russian user's language", async () => {

@@ -80,7 +80,7 @@ describe('my tickets', () => {
     expectTeamsCard(inRussian);
     expect(cardTexts(inRussian)).toEqual(
       expect.arrayContaining([
-        'Сообщения вашей организации о безопасности',
+        'Заявки вашей организации о безопасности',
         'Уязвимость',
         'Leaked storage key',
       ]),

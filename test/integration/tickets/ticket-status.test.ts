@@ -60,14 +60,23 @@ describe('the status of a ticket', () => {
       expect.arrayContaining([
         'Nov 24, 2026, 11:00 AM · Pat Publisher',
         expect.stringMatching(/^Report submitted as Vulnerability; acknowledgement due by /),
-        'Nov 24, 2026, 1:00 PM · Sam Support (support)',
+        'Nov 24, 2026, 1:00 PM · Support',
         'Receipt acknowledged: priority P1, severity Critical.',
-        'Nov 24, 2026, 2:00 PM · Sam Support (support)',
+        'Nov 24, 2026, 2:00 PM · Support',
         'Support asked a question:',
         'Which versions are affected? **all**?',
       ]),
     );
+    // Who in support did it is internal: the publisher sees "Support", never an analyst's or key's name.
+    expect(JSON.stringify(card)).not.toContain('Sam Support');
     expect(actionTitles(card)).toEqual(['Refresh this status', 'My tickets']);
+  });
+
+  test('the reporter reads their own actions as You', async () => {
+    const chat = app.chat({ tenantId: TENANT, aadObjectId: 'aad-publisher-1' });
+    const [card] = cardsIn(await chat.send(`status ${number}`));
+    expect(cardTexts(card)).toContain('Nov 24, 2026, 11:00 AM · You');
+    expect(JSON.stringify(card)).not.toContain('Pat Publisher');
   });
 
   test('the number is accepted in lower case, without dashes or without SEC', async () => {
@@ -94,7 +103,7 @@ describe('the status of a ticket', () => {
       expect.arrayContaining([
         `${number}: Ожидает вашего ответа`,
         'История',
-        'Получение подтверждено. Приоритет: P1, серьёзность: Критический.',
+        'Получение подтверждено. Приоритет: P1, уровень серьёзности: Критический.',
         'Поддержка задала вопрос:',
       ]),
     );
