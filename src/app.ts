@@ -4,6 +4,7 @@ import { createTicketing, type Ticketing } from './backend/create-ticketing';
 import type { TicketBackend } from './backend/ticket-backend';
 import { createBot } from './bot/create-bot';
 import { BotFrameworkChannel } from './bot/proactive/bot-framework-channel';
+import { DraftExpiryJob } from './bot/report';
 import { createSupportChannel, type SupportChannel } from './bot/support-channel';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
@@ -32,6 +33,8 @@ export interface RunningApp {
   readonly notifier: Notifier;
   /** Support's Teams channel (embedded backend only): registrations and the triage card feed. */
   readonly supportChannel?: SupportChannel;
+  /** Expires report drafts nobody came back to (runOnce() in tests). */
+  readonly draftExpiry: DraftExpiryJob;
   /** Every registered route as "METHOD /path/{param}", for the OpenAPI contract test. */
   routes(): string[];
   /** Stop accepting, let requests in flight finish (up to `graceMs`), close the store. */
@@ -53,10 +56,19 @@ export async function startApp(
   const clock = options.clock ?? systemClock;
   const store = await createStore(config.store, logger);
   const references = new ConversationReferences(store.db);
-  const documents = new StateDocuments(store.db);
+  // The injected clock, so the draft sweep's "stored before" agrees with the drafts' own times.
+  const documents = new StateDocuments(store.db, clock);
   // One proactive channel for the notifier and the support channel feed.
   const channel = new BotFrameworkChannel(config.bot, clock);
   const notifier = createNotifier({ config, logger, clock, store, references, channel });
+  const draftExpiry = new DraftExpiryJob({
+    documents,
+    references,
+    channel,
+    clock,
+    logger,
+    draftTtlMinutes: config.dialog.draftTtlMinutes,
+  });
   let wakeSupportFeed = () => {};
   const ticketing = createTicketing({
     config,
@@ -139,6 +151,7 @@ export async function startApp(
       await ticketing.stop();
       await notifier.stop();
       await supportChannel?.feed.stop();
+      await draftExpiry.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
@@ -146,6 +159,7 @@ export async function startApp(
   ticketing.start();
   notifier.start();
   supportChannel?.feed.start();
+  draftExpiry.start();
   return {
     url: `http://${host}:${port}`,
     port,
@@ -154,6 +168,7 @@ export async function startApp(
     ticketing,
     notifier,
     ...(supportChannel ? { supportChannel } : {}),
+    draftExpiry,
     routes: () =>
       Object.values(server.router.getRoutes()).map(
         (route) => `${route.method.toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`,

@@ -7,6 +7,8 @@ export interface ClaimedOutboxRow {
   readonly id: number;
   readonly eventId: string;
   readonly ticketId: string;
+  /** The publisher the message goes to (tenant and reporter): the worker sends to one publisher in order. */
+  readonly publisher: string;
   /** Failed tries so far (5xx, network); 429s are counted in `throttled`. */
   readonly attempts: number;
   readonly throttled: number;
@@ -30,6 +32,7 @@ interface ClaimRow {
   id: number | string;
   event_id: string;
   ticket_id: string;
+  publisher: string | null;
   attempts: number | string;
   throttled: number | string;
   created_at: string;
@@ -72,13 +75,15 @@ export class OutboxQueue {
         limit ${limit}
         ${lock}
       )
-      returning id, event_id, ticket_id, attempts, throttled, created_at, lease_expires_at
+      returning id, event_id, ticket_id, attempts, throttled, created_at, lease_expires_at,
+        (select t.tenant_id || '/' || t.reporter_id from tickets t where t.id = outbox.ticket_id) as publisher
     `.execute(this.db);
     return result.rows
       .map((row) => ({
         id: Number(row.id),
         eventId: row.event_id,
         ticketId: row.ticket_id,
+        publisher: row.publisher ?? `ticket/${row.ticket_id}`,
         attempts: Number(row.attempts),
         throttled: Number(row.throttled),
         createdAt: row.created_at,
@@ -133,6 +138,14 @@ export class OutboxQueue {
         ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
         ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
       }))
+      .executeTakeFirst();
+    return changed.numUpdatedRows > 0n;
+  }
+
+  /** A 429 waited out while keeping the lease: counted like one that gave the row back. */
+  async recordThrottle(id: number, owner: string, error: string): Promise<boolean> {
+    const changed = await this.held(id, owner)
+      .set((eb) => ({ throttled: eb('throttled', '+', 1), last_error: truncate(error) }))
       .executeTakeFirst();
     return changed.numUpdatedRows > 0n;
   }

@@ -16,6 +16,7 @@ import { readOutboxSubject, type OutboxSubject } from './read-outbox-subject';
 import { resolveRecipient, type Recipient } from './resolve-recipient';
 import { backoffMs, retryPolicy, throttleDelayMs, type Random } from './retry-policy';
 import type { SendGate } from './send-gate';
+import { SendSlots } from './send-slots';
 import type { StatusCardRenderer } from './status-card-renderer';
 import { translate } from '../i18n/translate';
 
@@ -53,10 +54,24 @@ const maxInPlaceWaitMs = 3_000;
 
 /** Outcomes of one row that end the attempt early. */
 class RowOutcome extends Error {
-  constructor(readonly outcome: 'released' | 'leaseLost') {
+  constructor(
+    readonly outcome: 'released' | 'leaseLost',
+    readonly retryAt?: Date,
+  ) {
     super(outcome);
   }
 }
+
+/** A claimed row while this instance works on it. */
+interface RowWork {
+  readonly row: ClaimedOutboxRow;
+  leaseExpiresAt: number;
+  /** 429s so far, the row's stored count plus those waited out in place. */
+  throttled: number;
+}
+
+/** How a row's attempt ended, for its publisher's lane: done (any final state) or back in the queue at. */
+type RowResult = { readonly done: true } | { readonly done: false; readonly retryAt: Date };
 
 /**
  * Delivers the outbox: claims due rows with a lease, refreshes each ticket's status card in place, sends
@@ -69,16 +84,24 @@ export class OutboxWorker {
   private readonly queue: OutboxQueue;
   private readonly random: Random;
   private readonly log: Logger;
+  private readonly slots: SendSlots;
+  /** Claimed rows waiting per publisher, sent strictly one after another; publishers run concurrently. */
+  private readonly lanes = new Map<string, ClaimedOutboxRow[]>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly sleepers = new Set<() => void>();
+  /** Claimed rows not finished yet (queued in a lane or being sent). */
+  private held = 0;
   private running?: Promise<void>;
   private stopping = false;
   private wakeIdle?: () => void;
   private wakePending = false;
+  /** When a row this instance gave back becomes due: the loop looks again then, not a poll later. */
+  private nextDueAt = Infinity;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.queue = new OutboxQueue(deps.db, deps.engine);
+    this.slots = new SendSlots(deps.gate);
     this.random = deps.random ?? Math.random;
     this.log = deps.logger.child({ component: 'notify', owner: this.owner });
   }
@@ -97,6 +120,7 @@ export class OutboxWorker {
   async stop(): Promise<void> {
     this.stopping = true;
     this.wakeIdle?.();
+    this.slots.stop();
     for (const wake of this.sleepers) wake();
     await this.running;
     await Promise.allSettled([...this.inFlight]);
@@ -105,9 +129,10 @@ export class OutboxWorker {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       this.wakePending = false;
-      const capacity = this.deps.settings.batchSize - this.inFlight.size;
+      const capacity = this.deps.settings.batchSize - this.held;
       let claimed: ClaimedOutboxRow[] = [];
       if (capacity > 0) {
+        if (this.nextDueAt <= this.deps.clock.now().getTime()) this.nextDueAt = Infinity;
         try {
           claimed = await this.queue.claim(
             this.owner,
@@ -119,17 +144,70 @@ export class OutboxWorker {
           this.log.error({ event: 'notify.claim_failed', err: error }, 'could not claim outbox rows');
         }
       }
-      for (const row of claimed) {
-        const work = this.process(row).finally(() => {
-          this.inFlight.delete(work);
-          this.wake();
-        });
-        this.inFlight.add(work);
-      }
+      for (const row of claimed) this.enqueue(row);
       if (this.stopping) break;
       if (claimed.length > 0 && claimed.length === capacity) continue;
-      if (!this.wakePending) await this.idle(this.deps.settings.pollMs);
+      const untilDue = this.nextDueAt - this.deps.clock.now().getTime();
+      if (!this.wakePending) await this.idle(Math.max(Math.min(this.deps.settings.pollMs, untilDue), 0));
     }
+  }
+
+  /** Queues a row behind its publisher's earlier ones; the lane runs until it is empty. */
+  private enqueue(row: ClaimedOutboxRow): void {
+    this.held += 1;
+    const lane = this.lanes.get(row.publisher);
+    if (lane) {
+      lane.push(row);
+      return;
+    }
+    this.lanes.set(row.publisher, [row]);
+    const work = this.runLane(row.publisher).finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
+  }
+
+  /**
+   * One publisher's rows, one at a time in the order claimed, so their chat reads in order. When a row
+   * goes back to the queue (a wait, a 429 too long to hold, a 5xx backoff), the rest of the lane goes
+   * back with it at the same time, behind it, instead of overtaking it.
+   */
+  private async runLane(publisher: string): Promise<void> {
+    const lane = this.lanes.get(publisher)!;
+    while (lane.length > 0) {
+      const row = lane[0]!;
+      const result = this.stopping ? await this.giveBackQuietly(row, this.deps.clock.now()) : await this.process(row);
+      lane.shift();
+      this.finished();
+      if (!result.done) {
+        for (const rest of lane.splice(0)) {
+          await this.giveBackQuietly(rest, result.retryAt);
+          this.finished();
+        }
+      }
+    }
+    this.lanes.delete(publisher);
+  }
+
+  /** A row left this instance's hands: room to claim another. */
+  private finished(): void {
+    this.held -= 1;
+    // Claim the next batch once half of this one is done, not one row per finished row.
+    if (this.held <= this.deps.settings.batchSize / 2) this.wake();
+  }
+
+  private async giveBackQuietly(row: ClaimedOutboxRow, at: Date): Promise<RowResult> {
+    try {
+      await this.queue.retryLater(row.id, this.owner, at, { kind: 'waiting' });
+      this.dueAt(at);
+    } catch (error) {
+      // The lease expires by itself; the row is claimed again then.
+      this.log.error({ event: 'notify.release_failed', outboxId: row.id, err: error }, 'could not give back');
+    }
+    return { done: false, retryAt: at };
+  }
+
+  private dueAt(at: Date): void {
+    this.nextDueAt = Math.min(this.nextDueAt, at.getTime());
+    if (at.getTime() - this.deps.clock.now().getTime() < this.deps.settings.pollMs) this.wakeIdle?.();
   }
 
   private idle(ms: number): Promise<void> {
@@ -144,22 +222,28 @@ export class OutboxWorker {
     });
   }
 
-  private async process(row: ClaimedOutboxRow): Promise<void> {
-    const lease = { expiresAt: Date.parse(row.leaseExpiresAt) };
+  private async process(row: ClaimedOutboxRow): Promise<RowResult> {
+    const work: RowWork = { row, leaseExpiresAt: Date.parse(row.leaseExpiresAt), throttled: row.throttled };
     try {
-      await this.deliver(row, lease);
+      await this.deliver(work);
+      return { done: true };
     } catch (error) {
-      if (error instanceof RowOutcome) return;
-      if (error instanceof DeliveryFailure) return this.failed(row, error);
-      // A store error or a bug: leave the lease to expire so the row is tried again later.
+      if (error instanceof RowOutcome) {
+        return error.retryAt ? { done: false, retryAt: error.retryAt } : { done: true };
+      }
+      if (error instanceof DeliveryFailure) return this.failed(work, error);
+      // A store error or a bug: leave the lease to expire so the row is tried again later; the lane's
+      // later rows wait for it the same way.
       this.log.error(
         { event: 'notify.row_failed', outboxId: row.id, err: error },
         'delivering an outbox row failed',
       );
+      return { done: false, retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000) };
     }
   }
 
-  private async deliver(row: ClaimedOutboxRow, lease: { expiresAt: number }): Promise<void> {
+  private async deliver(work: RowWork): Promise<void> {
+    const { row } = work;
     const subject = await readOutboxSubject(this.deps.db, row.eventId, row.ticketId);
     if (!subject) {
       await this.queue.markDead(row.id, this.owner, this.deps.clock.now(), 'event or ticket missing');
@@ -202,7 +286,7 @@ export class OutboxWorker {
     }
     const { recipient } = lookup;
 
-    if (refreshCard) await this.updateStatusCard(row, lease, subject, recipient);
+    if (refreshCard) await this.updateStatusCard(work, subject, recipient);
 
     const notification = buildNotification(subject.event, notificationTicket(subject), recipient.locale);
     if (!notification) {
@@ -210,8 +294,9 @@ export class OutboxWorker {
       this.stats.skipped += 1;
       return;
     }
-    await this.beforeCall(row, lease, recipient.address.conversation.id);
-    const sent = await this.deps.channel.send(recipient.address, notification.card, notification.text);
+    const sent = await this.call(work, recipient.address.conversation.id, () =>
+      this.deps.channel.send(recipient.address, notification.card, notification.text),
+    );
     const confirmed = performance.now();
     const marked = await this.queue.markSent(row.id, this.owner, this.deps.clock.now());
     this.recordMarkLag(performance.now() - confirmed);
@@ -249,8 +334,7 @@ export class OutboxWorker {
 
   /** Re-renders the status card with the ticket as it is now; a card that is gone is not an error. */
   private async updateStatusCard(
-    row: ClaimedOutboxRow,
-    lease: { expiresAt: number },
+    work: RowWork,
     subject: OutboxSubject,
     recipient: Recipient,
   ): Promise<void> {
@@ -261,15 +345,16 @@ export class OutboxWorker {
     if (!render || !activityId || !conversationId) return;
     const address = await this.addressOf(conversationId, ticket.tenant_id, ticket.reporter_id, recipient);
     if (!address) return;
-    await this.beforeCall(row, lease, conversationId);
     try {
-      await this.deps.channel.update(address, activityId, render(ticket, recipient.locale));
+      await this.call(work, conversationId, () =>
+        this.deps.channel.update(address, activityId, render(ticket, recipient.locale)),
+      );
     } catch (error) {
       if (!(error instanceof DeliveryFailure)) throw error;
       // 404 here is most often the card itself deleted; the chat's reachability is decided by the send.
       if (error.status === 404 || error.kind === 'rejected') {
         this.log.warn(
-          { event: 'notify.status_card_skipped', outboxId: row.id, status: error.status },
+          { event: 'notify.status_card_skipped', outboxId: work.row.id, status: error.status },
           'status card could not be updated; sending the message anyway',
         );
         return;
@@ -289,28 +374,55 @@ export class OutboxWorker {
     return saved?.active ? saved : undefined;
   }
 
-  /** Renews a lease running short and waits for room under Teams' rate limits. */
-  private async beforeCall(row: ClaimedOutboxRow, lease: { expiresAt: number }, conversationId: string) {
+  /**
+   * One connector call within Teams' limits. A 429 whose Retry-After is short is waited out here, lease
+   * held and counted on the row, so the publisher's later messages stay behind it; a longer one (or one
+   * past the throttle limit) is thrown for failed() to give the row back.
+   */
+  private async call<T>(work: RowWork, conversationId: string, invoke: () => Promise<T>): Promise<T> {
     for (;;) {
-      if (this.stopping) return this.giveBack(row, 0);
-      const leaseMs = this.deps.settings.leaseSeconds * 1000;
-      const now = this.deps.clock.now();
-      if (lease.expiresAt - now.getTime() < leaseMs / 2) {
-        const renewed = await this.queue.renew(row.id, this.owner, now, leaseMs);
-        if (!renewed) throw new RowOutcome('leaseLost');
-        lease.expiresAt = Date.parse(renewed);
+      await this.beforeCall(work, conversationId);
+      try {
+        return await invoke();
+      } catch (error) {
+        if (!(error instanceof DeliveryFailure) || error.kind !== 'throttled') throw error;
+        const waitMs = throttleDelayMs(error.retryAfterMs, work.throttled + 1, this.random);
+        if (waitMs > maxInPlaceWaitMs || work.throttled + 1 >= retryPolicy.maxThrottles) throw error;
+        if (!(await this.queue.recordThrottle(work.row.id, this.owner, error.message))) {
+          throw new RowOutcome('leaseLost');
+        }
+        work.throttled += 1;
+        this.stats.retried += 1;
+        this.log.warn(
+          { event: 'notify.throttled', outboxId: work.row.id, status: error.status, retryInMs: waitMs },
+          'Teams throttled; waiting before trying again',
+        );
+        await this.sleep(waitMs);
       }
-      const answer = await this.deps.gate.tryAcquire(conversationId);
-      if (answer.ok) return;
-      if (answer.retryInMs > maxInPlaceWaitMs) return this.giveBack(row, answer.retryInMs);
-      await this.sleep(answer.retryInMs);
     }
+  }
+
+  /** Renews a lease running short and waits for room under Teams' rate limits. */
+  private async beforeCall(work: RowWork, conversationId: string): Promise<void> {
+    if (this.stopping) return this.giveBack(work.row, 0);
+    const leaseMs = this.deps.settings.leaseSeconds * 1000;
+    const now = this.deps.clock.now();
+    if (work.leaseExpiresAt - now.getTime() < leaseMs / 2) {
+      const renewed = await this.queue.renew(work.row.id, this.owner, now, leaseMs);
+      if (!renewed) throw new RowOutcome('leaseLost');
+      work.leaseExpiresAt = Date.parse(renewed);
+    }
+    const answer = await this.slots.acquire(conversationId, maxInPlaceWaitMs);
+    if (answer.kind === 'granted') return;
+    if (answer.kind === 'failed') throw answer.error;
+    return this.giveBack(work.row, answer.kind === 'tooLong' ? answer.retryInMs : 0);
   }
 
   private async giveBack(row: ClaimedOutboxRow, afterMs: number): Promise<never> {
     const at = new Date(this.deps.clock.now().getTime() + afterMs);
     await this.queue.retryLater(row.id, this.owner, at, { kind: 'waiting' });
-    throw new RowOutcome('released');
+    this.dueAt(at);
+    throw new RowOutcome('released', at);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -325,22 +437,22 @@ export class OutboxWorker {
     });
   }
 
-  private async failed(row: ClaimedOutboxRow, failure: DeliveryFailure): Promise<void> {
+  private async failed(work: RowWork, failure: DeliveryFailure): Promise<RowResult> {
+    const { row } = work;
     const now = this.deps.clock.now();
     const context = { outboxId: row.id, eventId: row.eventId, status: failure.status, kind: failure.kind };
     try {
-      if (failure.kind === 'throttled' && row.throttled + 1 < retryPolicy.maxThrottles) {
-        const delay = throttleDelayMs(failure.retryAfterMs, row.throttled + 1, this.random);
-        await this.queue.retryLater(row.id, this.owner, new Date(now.getTime() + delay), {
-          kind: 'throttled',
-          error: failure.message,
-        });
+      if (failure.kind === 'throttled' && work.throttled + 1 < retryPolicy.maxThrottles) {
+        const delay = throttleDelayMs(failure.retryAfterMs, work.throttled + 1, this.random);
+        const at = new Date(now.getTime() + delay);
+        await this.queue.retryLater(row.id, this.owner, at, { kind: 'throttled', error: failure.message });
+        this.dueAt(at);
         this.stats.retried += 1;
         this.log.warn(
           { event: 'notify.throttled', ...context, retryInMs: delay },
           'Teams throttled; retrying later',
         );
-        return;
+        return { done: false, retryAt: at };
       }
       if (failure.kind === 'gone') {
         const reason = translate('en', 'notify.unreachable.gone', { status: failure.status ?? '' });
@@ -353,30 +465,31 @@ export class OutboxWorker {
           { event: 'notify.unreachable', ...context },
           'publisher unreachable; chat marked inactive',
         );
-        return;
+        return { done: true };
       }
       const attempts = row.attempts + 1;
       if (failure.kind === 'rejected' || attempts >= this.deps.settings.maxAttempts) {
         await this.queue.markDead(row.id, this.owner, now, `${failure.message} after ${attempts} attempt(s)`);
         this.stats.dead += 1;
         this.log.error({ event: 'notify.dead', ...context, attempts }, 'notification dead-lettered');
-        return;
+        return { done: true };
       }
       const delay = backoffMs(attempts, this.random);
-      await this.queue.retryLater(row.id, this.owner, new Date(now.getTime() + delay), {
-        kind: 'failure',
-        error: failure.message,
-      });
+      const at = new Date(now.getTime() + delay);
+      await this.queue.retryLater(row.id, this.owner, at, { kind: 'failure', error: failure.message });
+      this.dueAt(at);
       this.stats.retried += 1;
       this.log.warn(
         { event: 'notify.retry', ...context, attempts, retryInMs: delay },
         'delivery failed; will retry',
       );
+      return { done: false, retryAt: at };
     } catch (error) {
       this.log.error(
         { event: 'notify.row_failed', outboxId: row.id, err: error },
         'recording a failure failed',
       );
+      return { done: false, retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000) };
     }
   }
 

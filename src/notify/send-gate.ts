@@ -8,9 +8,15 @@ import {
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 import { kyselyPgClient } from './kysely-pg-client';
+import { SlidingWindowLog } from './sliding-window-log';
 import { perConversationLimits } from './teams-rate-limits';
 
-export type GateAnswer = { readonly ok: true } | { readonly ok: false; readonly retryInMs: number };
+/** Which of Teams' limits refused a call: the conversation's own windows, or the bot's global one. */
+export type GateScope = 'conversation' | 'global';
+
+export type GateAnswer =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly retryInMs: number; readonly scope: GateScope };
 
 /**
  * Teams' rate limits (teams-rate-limits.ts) as one gate every connector call passes: each of the
@@ -18,9 +24,14 @@ export type GateAnswer = { readonly ok: true } | { readonly ok: false; readonly 
  * the shared database, so the limits hold across instances; on SQLite (one instance) in memory.
  */
 export class SendGate {
+  /**
+   * `local` is the bot's global limit as this process counts it (exact sliding window); `global` are
+   * windows shared with other instances (PostgreSQL), none for a single instance.
+   */
   constructor(
     private readonly conversation: readonly RateLimiterAbstract[],
     private readonly global: readonly RateLimiterAbstract[],
+    private readonly local?: SlidingWindowLog,
   ) {}
 
   /**
@@ -28,12 +39,19 @@ export class SendGate {
    * from the others are given back, so a refused call does not eat into the allowance.
    */
   async tryAcquire(conversationId: string): Promise<GateAnswer> {
+    // The process's own global window first: it is the one that refuses most, and it costs no I/O.
+    const localWaitMs = this.local?.tryTake() ?? 0;
+    if (localWaitMs > 0) return { ok: false, retryInMs: localWaitMs, scope: 'global' };
     const taken: Array<[RateLimiterAbstract, string]> = [];
-    const steps: Array<[RateLimiterAbstract, string]> = [
-      ...this.conversation.map((limiter): [RateLimiterAbstract, string] => [limiter, conversationId]),
-      ...this.global.map((limiter): [RateLimiterAbstract, string] => [limiter, 'bot']),
+    const steps: Array<[RateLimiterAbstract, string, GateScope]> = [
+      ...this.conversation.map((limiter): [RateLimiterAbstract, string, GateScope] => [
+        limiter,
+        conversationId,
+        'conversation',
+      ]),
+      ...this.global.map((limiter): [RateLimiterAbstract, string, GateScope] => [limiter, 'bot', 'global']),
     ];
-    for (const [limiter, key] of steps) {
+    for (const [limiter, key, scope] of steps) {
       try {
         await limiter.consume(key, 1);
         taken.push([limiter, key]);
@@ -41,12 +59,19 @@ export class SendGate {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         // The refused window counted the try too; give it back with the others.
         await Promise.all([...taken, [limiter, key] as const].map(([l, k]) => l.reward(k, 1)));
-        return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1) };
+        this.local?.giveBack();
+        return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1), scope };
       }
     }
     return { ok: true };
   }
 }
+
+/**
+ * Our global window is this much longer than Teams' second: a call is counted when it leaves and Teams
+ * counts it when it arrives, so two calls 1 s apart here can arrive less than 1 s apart there.
+ */
+export const globalWindowMarginMs = 10;
 
 export interface SendGateOptions {
   readonly engine: StoreEngine;
@@ -70,11 +95,15 @@ export function createSendGate(options: SendGateOptions): SendGate {
       : new RateLimiterMemory({ keyPrefix, points, duration });
   return new SendGate(
     perConversationLimits.map((limit) => make(`conv${limit.seconds}s`, limit.points, limit.seconds)),
-    [
-      make('global1s', options.globalPerSecond, 1),
-      // Fixed windows let a full second's allowance go out at a window's end and again at the next one's
-      // start; spacing calls ~1/N s apart keeps any sliding second within the limit too.
-      make('globalPace', 1, 1 / options.globalPerSecond),
-    ],
+    options.engine === 'postgres'
+      ? [
+          // Shared by the instances. Fixed windows let a full second's allowance go out at a window's end
+          // and again at the next one's start; spacing calls ~1/N s apart keeps any sliding second
+          // within the limit too (at the cost of the timers' lateness).
+          make('global1s', options.globalPerSecond, 1),
+          make('globalPace', 1, 1 / options.globalPerSecond),
+        ]
+      : [],
+    new SlidingWindowLog(options.globalPerSecond, 1000 + globalWindowMarginMs),
   );
 }

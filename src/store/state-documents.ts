@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../domain/clock';
 import { EtagConflictError } from './etag-conflict-error';
 import type { Database } from './tables';
@@ -7,6 +7,25 @@ import type { Database } from './tables';
 export interface StoredStateDocument {
   readonly document: unknown;
   readonly etag: string;
+}
+
+/** A document found by `listByPrefix`, with when it was last written. */
+export interface ListedStateDocument {
+  readonly key: string;
+  /** Undefined when the stored text is not JSON: one bad row must not stop a sweep. */
+  readonly document: unknown;
+  readonly etag: string;
+  /** ISO 8601, as the store's clock had it at the last write. */
+  readonly updatedAt: string;
+}
+
+export interface ListByPrefixOptions {
+  /** Only documents last written strictly before this instant. */
+  readonly updatedBefore?: Date;
+  /** Keyset paging: only keys after this one (in the order the page came in). */
+  readonly afterKey?: string;
+  /** At most this many, 1–1000. */
+  readonly limit: number;
 }
 
 export interface StateDocumentWrite {
@@ -118,6 +137,48 @@ export class StateDocuments {
     return inserted.numInsertedOrUpdatedRows === 1n;
   }
 
+  /**
+   * The documents whose key starts with `prefix` (exactly, case-sensitively), ordered by key, for sweeps
+   * such as expiring report drafts. Page with `afterKey` = the last key of the previous page.
+   */
+  async listByPrefix(prefix: string, options: ListByPrefixOptions): Promise<ListedStateDocument[]> {
+    checkedKey(prefix);
+    const { limit, updatedBefore, afterKey } = options;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new RangeError('listByPrefix limit must be an integer from 1 to 1000');
+    if (updatedBefore !== undefined && Number.isNaN(updatedBefore.getTime()))
+      throw new RangeError('listByPrefix updatedBefore is not a valid date');
+    // substr, not LIKE: SQLite's LIKE ignores ASCII case and both treat % and _ as wildcards.
+    let query = this.db
+      .selectFrom('bot_state')
+      .select(['key', 'etag', 'document', 'updated_at'])
+      .where(sql<string>`substr(key, 1, ${[...prefix].length})`, '=', prefix);
+    if (updatedBefore) query = query.where('updated_at', '<', updatedBefore.toISOString());
+    if (afterKey !== undefined) query = query.where('key', '>', checkedKey(afterKey));
+    const rows = await query.orderBy('key').limit(limit).execute();
+    return rows.map((row) => ({
+      key: row.key,
+      document: parseDocumentOrUndefined(row.document),
+      etag: row.etag,
+      updatedAt: row.updated_at,
+    }));
+  }
+
+  /**
+   * Removes the document only while `etag` is still current: true for the caller that removed it. A
+   * sweep deleting what it read cannot remove a document someone rewrote in the meantime.
+   */
+  async deleteIfUnchanged(key: string, etag: string): Promise<boolean> {
+    if (typeof etag !== 'string' || etag.length === 0)
+      throw new TypeError(`State document "${key}" needs an eTag to be deleted conditionally`);
+    const deleted = await this.db
+      .deleteFrom('bot_state')
+      .where('key', '=', checkedKey(key))
+      .where('etag', '=', etag)
+      .executeTakeFirst();
+    return deleted.numDeletedRows === 1n;
+  }
+
   /** Removes the documents; keys that do not exist are ignored. */
   async delete(keys: readonly string[]): Promise<void> {
     const doomed = [...new Set(keys.map(checkedKey))];
@@ -163,6 +224,14 @@ function parseDocument(key: string, text: string): unknown {
     return JSON.parse(text);
   } catch (err) {
     throw new Error(`Stored state document "${key}" is not valid JSON`, { cause: err });
+  }
+}
+
+function parseDocumentOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

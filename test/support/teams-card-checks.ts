@@ -4,6 +4,12 @@ import { MAX_CARD_BYTES } from '../../src/cards/render-card';
 // The UMD build: the package's main entry is ES modules, which jest's CommonJS runtime cannot load.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
+// Teams renders the Adaptive Cards markdown subset itself; here text is shown as is, without the warning
+// the renderer prints when no markdown processor is installed.
+AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = text;
+  result.didProcess = true;
+};
 
 /**
  * What the official Adaptive Cards renderer complains about: parse events, then property validation

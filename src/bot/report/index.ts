@@ -4,6 +4,7 @@ import type { Turn } from '../turn';
 import { reportCommands } from './report-commands';
 import { ReportDialog, type ReportDialogDependencies } from './report-dialog';
 
+export { DraftExpiryJob, type DraftExpiryJobDependencies, type DraftSweepResult } from './draft-expiry-job';
 export { REPORT_STEP_COMMAND, ReportDialog, type ReportDialogDependencies } from './report-dialog';
 
 export interface ReportFeature {

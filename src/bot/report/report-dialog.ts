@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Duration } from 'luxon';
 import type { TicketBackend } from '../../backend/ticket-backend';
-import { renderCard, type AdaptiveCard } from '../../cards/render-card';
+import type { AdaptiveCard } from '../../cards/render-card';
 import { renderTicketStatusCard } from '../../cards/ticket-status-data';
 import type { Clock } from '../../domain/clock';
 import { parseCvss, type CvssAssessment } from '../../domain/cvss';
-import { INTL_TAG } from '../../i18n/locale';
 import type { StateDocuments } from '../../store/state-documents';
 import { renderCalculatorCard } from '../cvss-calculator/render-calculator-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { buildReport, firstIncompleteStep, inputForField } from './build-report';
+import { closeDraft } from './close-draft';
 import { detectCategory } from './detect-category';
 import { DraftStore, type LoadedDraft } from './draft-store';
+import { isDraftIdle } from './is-draft-idle';
 import {
   parseStepToken,
   stepToken,
@@ -20,9 +20,10 @@ import {
   type FieldValues,
   type OpenDraft,
 } from './report-draft';
+import { turnReportChat } from './report-chat';
 import { categoryOf } from './report-step';
 import { renderStepCard } from './render-step-card';
-import { showCard, updateCard } from './show-card';
+import { showCard } from './show-card';
 import { stepAfter, stepNamed, stepsFor } from './step-registry';
 import type { FieldErrors, StepContext } from './step-context';
 import { userTimeZone } from './user-time-zone';
@@ -353,32 +354,9 @@ export class ReportDialog {
     return 'done';
   }
 
-  /** Ends the draft: only its id stays, so a late press is answered; its card says how it ended. */
-  private async close(
-    turn: Turn,
-    key: string,
-    loaded: Loaded,
-    how: 'cancelled' | 'expired',
-  ): Promise<Outcome> {
-    const draft = loaded.record;
-    const closed: ClosedDraft = {
-      status: how,
-      draftId: draft.draftId,
-      closedAt: this.deps.clock.now().toISOString(),
-      ...(draft.cardActivityId ? { cardActivityId: draft.cardActivityId } : {}),
-    };
-    if (!(await this.drafts.save(key, closed, loaded.etag))) return 'conflict';
-    const duration = this.ttlText(turn);
-    if (draft.cardActivityId) {
-      const card = renderCard('report-closed', turn.locale, {
-        heading: turn.t(`report.closed.${how}Title`),
-        text: turn.t(`report.closed.${how}Text`, { duration }),
-      });
-      await updateCard(turn, card, draft.cardActivityId);
-    }
-    await turn.context.sendActivity(turn.t(`report.flow.${how}`, { duration }));
-    turn.log.info({ event: `report.${how}`, step: draft.step }, `report ${how}`);
-    return 'done';
+  /** Ends the draft the same way the expiry sweep does (close-draft.ts), told in this turn's chat. */
+  private close(turn: Turn, key: string, loaded: Loaded, how: 'cancelled' | 'expired'): Promise<Outcome> {
+    return closeDraft(this.drafts, key, loaded, how, turnReportChat(turn), this.deps);
   }
 
   private advance(
@@ -394,20 +372,7 @@ export class ReportDialog {
   }
 
   private isExpired(draft: OpenDraft): boolean {
-    const idleMs = this.deps.clock.now().getTime() - Date.parse(draft.updatedAt);
-    return idleMs > this.deps.draftTtlMinutes * 60_000;
-  }
-
-  /** "1 day", "90 minutes" in the person's language. */
-  private ttlText(turn: Turn): string {
-    const minutes = this.deps.draftTtlMinutes;
-    const duration =
-      minutes % 1440 === 0
-        ? Duration.fromObject({ days: minutes / 1440 })
-        : minutes % 60 === 0
-          ? Duration.fromObject({ hours: minutes / 60 })
-          : Duration.fromObject({ minutes });
-    return duration.reconfigure({ locale: INTL_TAG[turn.locale] }).toHuman();
+    return isDraftIdle(draft, this.deps.clock.now(), this.deps.draftTtlMinutes);
   }
 
   private context(turn: Turn, draft: OpenDraft): StepContext {

@@ -133,14 +133,17 @@ describe('reporting a security event from start to confirmation', () => {
     await session.press('next', fullFix);
     expect(session.texts()).toContain('Сообщение для клиентов');
     await session.press('next', noMessage);
-    expect(session.texts()).toEqual(expect.arrayContaining(['Проверьте сообщение', 'Отправить сообщение']));
+    expect(session.texts()).toEqual(expect.arrayContaining(['Проверьте заявку', 'Отправить заявку']));
     await session.press('submit');
     const number = confirmationNumberOn(session.card);
-    expect(session.texts()).toEqual(
-      expect.arrayContaining(['Ваше сообщение отправлено', 'Номер подтверждения']),
-    );
+    expect(session.texts()).toEqual(expect.arrayContaining(['Ваша заявка отправлена', 'Номер заявки']));
     // The clientInfo zone (Berlin), in Russian: due Tuesday 17:00 Pacific = Wednesday 02:00 in Berlin.
-    expect(session.texts().join('\n')).toContain('срок: среда, 25 ноября 2026 г. в 02:00 GMT+1');
+    const texts = session.texts();
+    expect(texts[texts.indexOf('Срок подтверждения получения') + 1]).toBe(
+      'среда, 25 ноября 2026 г. в 02:00 GMT+1',
+    );
+    // The due time is said once, in its fact, and not again under «Что дальше?».
+    expect(texts.filter((text) => text.includes('25 ноября 2026'))).toHaveLength(1);
     const row = await storedTicket(app, number);
     expect(row).toMatchObject({
       category: 'incident',

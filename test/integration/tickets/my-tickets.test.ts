@@ -79,11 +79,7 @@ describe('my tickets', () => {
     const [inRussian] = cardsIn(await app.chat({ tenantId: TENANT, locale: 'ru-RU' }).send('мои заявки'));
     expectTeamsCard(inRussian);
     expect(cardTexts(inRussian)).toEqual(
-      expect.arrayContaining([
-        'Заявки вашей организации о безопасности',
-        'Уязвимость',
-        'Leaked storage key',
-      ]),
+      expect.arrayContaining(['Заявки вашей организации о безопасности', 'Уязвимость', 'Leaked storage key']),
     );
   });
 
