@@ -153,10 +153,14 @@ async function main(): Promise<void> {
   };
   const app = await startApp(config, createLogger('silent'));
   const started = Date.now();
+  const w = app.notifier.worker as any;
+  const cpu0 = process.cpuUsage();
+  const { monitorEventLoopDelay } = require('node:perf_hooks'); const h = monitorEventLoopDelay({resolution: 5}); h.enable();
+  const probe = setInterval(() => {}, 250);
   try {
     const isSend = (c: ConnectorCall) => c.kind === 'send' && c.status < 300;
     await connector.waitFor(isSend, tickets, 10 * 60_000);
-    const finished = Date.now();
+    const finished = Date.now(); clearInterval(probe); const c = process.cpuUsage(cpu0); console.log('cpu ms', (c.user+c.system)/1000, 'wall', finished-started, 'loop delay p50/p99/max', h.percentile(50)/1e6, h.percentile(99)/1e6, h.max/1e6);
 
     const perTicket = new Map<string, number[]>();
     for (const call of connector.calls.filter(isSend)) {

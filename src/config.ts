@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { LOCALES, type Locale } from './i18n/locale';
 
 /**
  * The environment, parsed once at start-up. Everything else receives the frozen `Config` and never
@@ -113,6 +114,7 @@ const environmentSchema = z.object({
   SUPPORT_HOLIDAYS_STATE: optionalString,
   SUPPORT_HOLIDAYS_REGION: optionalString,
   ACK_OVERDUE_CHECK_SECONDS: intInRange(5, 3600, 60),
+  SUPPORT_CHANNEL_LOCALE: oneOf(LOCALES, 'en'),
 
   SUPPORT_API_KEY: z.preprocess(
     emptyToUndefined,
@@ -205,6 +207,8 @@ export interface Config {
     readonly role: string;
     /** App role of services (another Security Desk) filing and reading tickets through /api/tickets. */
     readonly serviceRole: string;
+    /** Language of the triage cards posted in the support channel (a new post has no one reader's locale). */
+    readonly channelLocale: Locale;
   };
   readonly backend:
     | { readonly kind: 'embedded' }
@@ -368,6 +372,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     support: {
       role: e.SUPPORT_AUTH_ROLE,
       serviceRole: e.TICKETS_API_ROLE,
+      channelLocale: e.SUPPORT_CHANNEL_LOCALE,
       ...(e.SUPPORT_API_KEY ? { apiKey: e.SUPPORT_API_KEY } : {}),
       ...optionalJwt(
         entraJwt(

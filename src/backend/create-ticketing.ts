@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { createSupportCalendar } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
+import { PeriodicTask } from '../periodic-task';
 import type { Store } from '../store/create-store';
 import { IdempotentResponses } from '../store/idempotent-responses';
 import { AckOverdueJob } from './embedded/ack-overdue-job';
@@ -90,14 +91,25 @@ export function createTicketing({
     logger,
     intervalSeconds: config.sla.overdueCheckSeconds,
   });
+  const idempotency = new IdempotentResponses(store.db, clock);
+  // Idempotency-Keys guard retries, which come within minutes: a day is ample, and the table stays small.
+  const purgeKeys = new PeriodicTask(
+    { name: 'idempotency_purge', intervalMs: 3_600_000, logger, runOnStart: true },
+    () => idempotency.purge(new Date(clock.now().getTime() - 24 * 3_600_000)),
+  );
   return {
     kind: 'embedded',
     backend,
     support,
     repository,
-    idempotency: new IdempotentResponses(store.db, clock),
-    start: () => job.start(),
-    stop: () => job.stop(),
+    idempotency,
+    start: () => {
+      job.start();
+      purgeKeys.start();
+    },
+    stop: async () => {
+      await Promise.all([job.stop(), purgeKeys.stop()]);
+    },
     runJobOnce: () => job.runOnce(),
   };
 }

@@ -25,13 +25,13 @@ export type GateAnswer =
  */
 export class SendGate {
   /**
-   * `local` is the bot's global limit as this process counts it (exact sliding window); `global` are
+   * `local` is the bot's global limit as this process counts it (exact sliding windows); `global` are
    * windows shared with other instances (PostgreSQL), none for a single instance.
    */
   constructor(
     private readonly conversation: readonly RateLimiterAbstract[],
     private readonly global: readonly RateLimiterAbstract[],
-    private readonly local?: SlidingWindowLog,
+    private readonly local: readonly SlidingWindowLog[] = [],
   ) {}
 
   /**
@@ -40,8 +40,12 @@ export class SendGate {
    */
   async tryAcquire(conversationId: string): Promise<GateAnswer> {
     // The process's own global window first: it is the one that refuses most, and it costs no I/O.
-    const localWaitMs = this.local?.tryTake() ?? 0;
-    if (localWaitMs > 0) return { ok: false, retryInMs: localWaitMs, scope: 'global' };
+    for (const [index, log] of this.local.entries()) {
+      const waitMs = log.tryTake();
+      if (waitMs === 0) continue;
+      for (const taken of this.local.slice(0, index)) taken.giveBack();
+      return { ok: false, retryInMs: waitMs, scope: 'global' };
+    }
     const taken: Array<[RateLimiterAbstract, string]> = [];
     const steps: Array<[RateLimiterAbstract, string, GateScope]> = [
       ...this.conversation.map((limiter): [RateLimiterAbstract, string, GateScope] => [
@@ -59,7 +63,7 @@ export class SendGate {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         // The refused window counted the try too; give it back with the others.
         await Promise.all([...taken, [limiter, key] as const].map(([l, k]) => l.reward(k, 1)));
-        this.local?.giveBack();
+        for (const log of this.local) log.giveBack();
         return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1), scope };
       }
     }
@@ -72,6 +76,9 @@ export class SendGate {
  * counts it when it arrives, so two calls 1 s apart here can arrive less than 1 s apart there.
  */
 export const globalWindowMarginMs = 10;
+
+/** How many calls the pacing lets go together to catch up with a late timer. */
+const pacingBurst = 4;
 
 export interface SendGateOptions {
   readonly engine: StoreEngine;
@@ -104,6 +111,12 @@ export function createSendGate(options: SendGateOptions): SendGate {
           make('globalPace', 1, 1 / options.globalPerSecond),
         ]
       : [],
-    new SlidingWindowLog(options.globalPerSecond, 1000 + globalWindowMarginMs),
+    [
+      new SlidingWindowLog(options.globalPerSecond, 1000 + globalWindowMarginMs),
+      // Spread out rather than a second's allowance at once: 50 simultaneous requests arrive jumbled and
+      // spread, and some would land in Teams' previous second. A few at a time, slightly faster than N/s,
+      // so a timer firing late (a busy event loop) is caught up; the window above still holds N/s.
+      new SlidingWindowLog(pacingBurst, (pacingBurst * 0.9 * 1000) / options.globalPerSecond),
+    ],
   );
 }

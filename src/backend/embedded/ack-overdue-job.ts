@@ -1,6 +1,7 @@
 import type { Clock } from '../../domain/clock';
 import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
+import { PeriodicTask } from '../../periodic-task';
 import { applyAndSave } from './apply-and-save';
 import type { TicketRepository } from './ticket-repository';
 
@@ -13,8 +14,7 @@ const batchSize = 100;
  * alarm having gone off, so several instances running the job emit it once per ticket.
  */
 export class AckOverdueJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly deps: {
@@ -23,19 +23,19 @@ export class AckOverdueJob {
       readonly logger: Logger;
       readonly intervalSeconds: number;
     },
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalSeconds * 1000);
-    this.timer.unref();
-    void this.tick();
+  ) {
+    this.task = new PeriodicTask(
+      { name: 'ack_overdue', intervalMs: deps.intervalSeconds * 1000, logger: deps.logger, runOnStart: true },
+      () => this.runOnce(),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; returns how many tickets were marked overdue by this instance. */
@@ -64,18 +64,6 @@ export class AckOverdueJob {
       }
       // A full batch may hide more; a batch where nothing could be marked would only repeat itself.
       if (due.length < batchSize || marked === before) return marked;
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce();
-    try {
-      await this.running;
-    } catch (err) {
-      this.deps.logger.error({ event: 'ack_overdue.failed', err }, 'overdue check failed');
-    } finally {
-      this.running = undefined;
     }
   }
 }

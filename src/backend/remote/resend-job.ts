@@ -1,5 +1,6 @@
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../logger';
+import { PeriodicTask } from '../../periodic-task';
 import type { TicketRepository } from '../embedded/ticket-repository';
 import type { RemoteTicketBackend } from './remote-ticket-backend';
 
@@ -11,8 +12,7 @@ const batchSize = 20;
  * at a time, and the Idempotency-Key makes even a doubled delivery file once.
  */
 export class ResendJob {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly deps: {
@@ -22,18 +22,19 @@ export class ResendJob {
       readonly logger: Logger;
       readonly intervalSeconds: number;
     },
-  ) {}
-
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalSeconds * 1000);
-    this.timer.unref();
+  ) {
+    this.task = new PeriodicTask(
+      { name: 'resend', intervalMs: deps.intervalSeconds * 1000, logger: deps.logger },
+      () => this.runOnce(),
+    );
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  start(): void {
+    this.task.start();
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass over the reports due for delivery; returns how many were delivered. */
@@ -44,17 +45,5 @@ export class ResendJob {
       if (await this.deps.backend.deliver(stored)) delivered += 1;
     }
     return delivered;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce();
-    try {
-      await this.running;
-    } catch (err) {
-      this.deps.logger.error({ event: 'resend.failed', err }, 'resending kept reports failed');
-    } finally {
-      this.running = undefined;
-    }
   }
 }

@@ -30,7 +30,7 @@ export async function closeDraft(
     closedAt: settings.clock.now().toISOString(),
     ...(draft.cardActivityId ? { cardActivityId: draft.cardActivityId } : {}),
   };
-  if (!(await drafts.save(key, closed, '*'))) return 'conflict';
+  if (!(await drafts.save(key, closed, loaded.etag))) return 'conflict';
   const duration = describeTtl(settings.draftTtlMinutes, chat.locale);
   const heading = chat.t(`report.closed.${how}Title`);
   if (draft.cardActivityId) {

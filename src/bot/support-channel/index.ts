@@ -54,6 +54,7 @@ export function createSupportChannel(parts: SupportChannelParts): SupportChannel
     logger: parts.logger,
     settings: config.notify,
     timeZone: config.sla.timeZone,
+    locale: config.support.channelLocale,
   });
   const cardActions = new TriageCardActions({
     registrations,

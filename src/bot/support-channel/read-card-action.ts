@@ -1,10 +1,13 @@
-import type { TicketCommand, TicketError } from '../../domain/ticket';
+import type { TicketCommand, TicketCommandType, TicketError } from '../../domain/ticket';
 import type { Translator } from '../../i18n/translate';
 import { triageFormKeys, type TriageFormKey } from './render-triage-card';
 
 /** The Action.Execute verbs of cards/support-triage.json, and the command each runs. */
 export const triageVerbs = {
   'support.acknowledge': 'acknowledge',
+  'support.change_priority': 'change_priority',
+  'support.change_severity': 'change_severity',
+  'support.start_assessment': 'start_assessment',
   'support.ask_question': 'ask_question',
   'support.post_message': 'post_message',
   'support.set_outcome': 'set_outcome',
@@ -59,6 +62,20 @@ function commandFor(
   switch (type) {
     case 'acknowledge':
       return { type, priority: form.ackPriority, severity: form.ackSeverity } as unknown as TicketCommand;
+    case 'change_priority':
+      return {
+        type,
+        priority: form.newPriority,
+        ...(form.priorityReason ? { reason: form.priorityReason } : {}),
+      } as unknown as TicketCommand;
+    case 'change_severity':
+      return {
+        type,
+        severity: form.newSeverity,
+        ...(form.severityReason ? { reason: form.severityReason } : {}),
+      } as unknown as TicketCommand;
+    case 'start_assessment':
+      return { type };
     case 'ask_question':
       return { type, question: form.question ?? '' };
     case 'post_message':
@@ -86,7 +103,7 @@ function commandFor(
   }
 }
 
-/** The domain's field names → the card's input ids. */
+/** The domain's field names → the card's input ids; a few names mean another input per command. */
 const inputOf: Readonly<Record<string, TriageFormKey>> = {
   priority: 'ackPriority',
   severity: 'ackSeverity',
@@ -104,16 +121,21 @@ const inputOf: Readonly<Record<string, TriageFormKey>> = {
   note: 'note',
   duplicateOf: 'duplicateOf',
 };
+const inputOfCommand: Partial<Record<TicketCommandType, Readonly<Record<string, TriageFormKey>>>> = {
+  change_priority: { priority: 'newPriority', reason: 'priorityReason' },
+  change_severity: { severity: 'newSeverity', reason: 'severityReason' },
+};
 
-/** Field errors as messages next to the card's inputs; errors about no field are left out. */
+/** Field errors of one command as messages next to the card's inputs; errors about no field are left out. */
 export function fieldErrors(
+  command: TicketCommandType,
   errors: readonly TicketError[],
   t: Translator,
 ): Partial<Record<TriageFormKey, string>> {
   const out: Partial<Record<TriageFormKey, string>> = {};
   for (const error of errors) {
     if (!('field' in error)) continue;
-    const input = inputOf[error.field];
+    const input = inputOfCommand[command]?.[error.field] ?? inputOf[error.field];
     if (!input || out[input]) continue;
     const name = error.key.split('.').pop() ?? 'invalid';
     out[input] = t(`supportChannel.error.${name}`, 'max' in error ? { max: error.max } : {});

@@ -17,6 +17,10 @@ import { translator, type Translator } from '../../i18n/translate';
 export const triageFormKeys = [
   'ackPriority',
   'ackSeverity',
+  'newPriority',
+  'priorityReason',
+  'newSeverity',
+  'severityReason',
   'question',
   'message',
   'outcomeKind',
@@ -137,6 +141,9 @@ export function triageCardData(
   // Support decides, but the CVSS suggestion is the usual answer: offered first.
   if (!form.ackSeverity && view.suggestedSeverity) form.ackSeverity = view.suggestedSeverity;
   if (!form.closeReason) form.closeReason = ticket.state === 'outcome' ? 'resolved' : '';
+  // A change starts from what the ticket has now; picking the same value is refused next to the field.
+  if (!form.newPriority) form.newPriority = ticket.priority ?? '';
+  if (!form.newSeverity) form.newSeverity = ticket.severity ?? '';
 
   return {
     heading: t('supportChannel.card.heading', {
@@ -154,6 +161,11 @@ export function triageCardData(
     shortened,
     can: {
       acknowledge: can.has('acknowledge'),
+      changePriority: can.has('change_priority') && ticket.priority !== undefined,
+      changeSeverity: can.has('change_severity') && ticket.severity !== undefined,
+      // Only from an outcome: on an acknowledged ticket a question or an outcome starts the assessment
+      // anyway, and Teams shows at most six buttons on a card (acknowledged already has six).
+      reopen: can.has('start_assessment') && ticket.state === 'outcome',
       ask: can.has('ask_question'),
       post: can.has('post_message'),
       outcome: can.has('set_outcome'),
@@ -177,6 +189,7 @@ export function triageCardData(
       removalReason: textLimits.removalReason,
       restoreSteps: textLimits.restoreSteps,
       note: textLimits.note,
+      changeReason: textLimits.changeReason,
       duplicateOf: 40,
     },
     form,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SupportService } from '../../backend/embedded/support-service';
 import type { Config } from '../../config';
 import type { Clock } from '../../domain/clock';
+import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import { DeliveryFailure } from '../../notify/delivery-failure';
@@ -28,6 +29,8 @@ export interface SupportCardFeedDeps {
   readonly settings: Pick<Config['notify'], 'pollMs' | 'leaseSeconds' | 'batchSize'>;
   /** SUPPORT_TIME_ZONE: due times on the cards are support's. */
   readonly timeZone: string;
+  /** SUPPORT_CHANNEL_LOCALE: a channel post has no one reader, so the deployment picks its language. */
+  readonly locale: Locale;
   readonly owner?: string;
   readonly random?: Random;
 }
@@ -213,7 +216,7 @@ export class SupportCardFeed {
         return false;
       }
       const { view } = found;
-      const card = renderTriageCard(view, { locale: 'en', timeZone: this.deps.timeZone });
+      const card = renderTriageCard(view, { locale: this.deps.locale, timeZone: this.deps.timeZone });
       const waitMs = await this.roomToSend(binding.conversationId);
       if (waitMs > 0) {
         await this.release(where, {
@@ -235,7 +238,7 @@ export class SupportCardFeed {
         );
         return true;
       }
-      const summary = translate('en', 'supportChannel.card.summary', {
+      const summary = translate(this.deps.locale, 'supportChannel.card.summary', {
         number: view.ticket.confirmationNumber,
       });
       const sent = await this.deps.channel.send(binding.address, card, summary);

@@ -105,7 +105,7 @@ export class TriageCardActions {
     action: CardAction,
     errors: readonly TicketError[],
   ): Partial<TriageCardOptions> {
-    const byField = fieldErrors(errors, turn.t);
+    const byField = fieldErrors(action.command.type, errors, turn.t);
     if (Object.keys(byField).length > 0) {
       return {
         notice: { text: turn.t('supportChannel.card.fieldsNeedAttention'), style: 'attention' },

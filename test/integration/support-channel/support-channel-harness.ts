@@ -1,7 +1,31 @@
+import type { TestEngine } from '../../support/databases';
+import { startTestApp, type TestApp, type TestAppOptions } from '../../support/test-app';
 import { call } from '../support-api/support-client';
-import type { TestApp } from '../../support/test-app';
 
 export const supportKey = 'local-support-key-for-tests-0123456789abcdef';
+
+/**
+ * The app on one engine: SQLite in a temporary directory, or a fresh PostgreSQL database (DATABASE_URL)
+ * that close() drops. Several apps may share one PostgreSQL database through `env.DATABASE_URL`.
+ */
+export async function startAppOn(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
+  if (engine.name === 'sqlite') return startTestApp(options);
+  const database = await engine.create();
+  const url = (database.config as { url: string }).url;
+  try {
+    const app = await startTestApp({ ...options, env: { ...options.env, DATABASE_URL: url } });
+    return {
+      ...app,
+      close: async () => {
+        await app.close();
+        await database.destroy();
+      },
+    };
+  } catch (error) {
+    await database.destroy();
+    throw error;
+  }
+}
 
 /** A registration code, as support gets it from the support API. */
 export async function registrationCode(app: TestApp): Promise<string> {
