@@ -157,10 +157,20 @@ async function main(): Promise<void> {
   const cpu0 = process.cpuUsage();
   const { monitorEventLoopDelay } = require('node:perf_hooks'); const h = monitorEventLoopDelay({resolution: 5}); h.enable();
   const probe = setInterval(() => {}, 250);
+  const timings: Record<string, number[]> = {};
+  for (const name of ['claim', 'finishAll', 'renew', 'recordThrottle']) {
+    const orig = w.queue[name].bind(w.queue);
+    w.queue[name] = async (...a: any[]) => { const t = performance.now(); try { return await orig(...a); } finally { (timings[name] ??= []).push(performance.now() - t); } };
+  }
+  const origSend = w.deps.channel.send.bind(w.deps.channel);
+  w.deps.channel.send = async (...a: any[]) => { const t = performance.now(); try { return await origSend(...a); } finally { (timings['send'] ??= []).push(performance.now() - t); } };
+  const origAcq = w.slots.gate.tryAcquire.bind(w.slots.gate);
+  w.slots.gate.tryAcquire = async (...a: any[]) => { const t = performance.now(); try { return await origAcq(...a); } finally { (timings['tryAcquire'] ??= []).push(performance.now() - t); } };
+
   try {
     const isSend = (c: ConnectorCall) => c.kind === 'send' && c.status < 300;
     await connector.waitFor(isSend, tickets, 10 * 60_000);
-    const finished = Date.now(); clearInterval(probe); const c = process.cpuUsage(cpu0); console.log('cpu ms', (c.user+c.system)/1000, 'wall', finished-started, 'loop delay p50/p99/max', h.percentile(50)/1e6, h.percentile(99)/1e6, h.max/1e6);
+    const finished = Date.now(); clearInterval(probe); const c = process.cpuUsage(cpu0); for (const [k, v] of Object.entries(timings)) { v.sort((a,b)=>a-b); console.log(k, v.length, 'p50', v[Math.floor(v.length/2)]!.toFixed(1), 'max', v[v.length-1]!.toFixed(1), 'sum', v.reduce((x,y)=>x+y,0).toFixed(0)); } console.log('cpu ms', (c.user+c.system)/1000, 'wall', finished-started, 'loop delay p50/p99/max', h.percentile(50)/1e6, h.percentile(99)/1e6, h.max/1e6);
 
     const perTicket = new Map<string, number[]>();
     for (const call of connector.calls.filter(isSend)) {

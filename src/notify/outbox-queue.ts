@@ -2,6 +2,16 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 
+/** A row's final state, as recorded by `finishAll`. */
+export interface RowFinish {
+  readonly id: number;
+  readonly owner: string;
+  readonly state: 'sent' | 'skipped';
+  readonly at: Date;
+  /** The reason a row was skipped. */
+  readonly reason?: string;
+}
+
 /** An outbox row this instance holds the lease on. */
 export interface ClaimedOutboxRow {
   readonly id: number;
@@ -102,6 +112,34 @@ export class OutboxQueue {
   /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */
   async markSent(id: number, owner: string, now: Date): Promise<boolean> {
     return this.finish(id, owner, { state: 'sent', sent_at: now.toISOString(), last_error: null });
+  }
+
+  /**
+   * Several rows' 'sent' or 'skipped' marks in one transaction (one commit, one wait for the disk), each
+   * conditional on its lease as `markSent`/`markSkipped` are; answers, per row, whether it was marked.
+   */
+  async finishAll(rows: readonly RowFinish[]): Promise<boolean[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const results: boolean[] = [];
+      for (const row of rows) {
+        const changed = await trx
+          .updateTable('outbox')
+          .where('id', '=', row.id)
+          .where('state', '=', 'pending')
+          .where('lease_owner', '=', row.owner)
+          .set({
+            state: row.state,
+            ...(row.state === 'sent'
+              ? { sent_at: row.at.toISOString(), last_error: null }
+              : { last_error: row.reason ?? null }),
+            lease_owner: null,
+            lease_expires_at: null,
+          })
+          .executeTakeFirst();
+        results.push(changed.numUpdatedRows > 0n);
+      }
+      return results;
+    });
   }
 
   /** The event is not one the publisher is told about. */

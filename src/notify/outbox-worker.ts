@@ -9,7 +9,8 @@ import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 import { buildNotification } from './build-notification';
 import { DeliveryFailure } from './delivery-failure';
-import { OutboxQueue, type ClaimedOutboxRow } from './outbox-queue';
+import { GroupCommit } from './group-commit';
+import { OutboxQueue, type ClaimedOutboxRow, type RowFinish } from './outbox-queue';
 import type { ProactiveAddress, ProactiveChannel } from './proactive-channel';
 import { clearPublisherUnreachable, recordPublisherUnreachable } from './publisher-reachability';
 import { readOutboxSubject, type OutboxSubject } from './read-outbox-subject';
@@ -85,6 +86,7 @@ export class OutboxWorker {
   private readonly random: Random;
   private readonly log: Logger;
   private readonly slots: SendSlots;
+  private readonly finishes: GroupCommit<RowFinish, boolean>;
   /** Claimed rows waiting per publisher, sent strictly one after another; publishers run concurrently. */
   private readonly lanes = new Map<string, ClaimedOutboxRow[]>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -102,6 +104,7 @@ export class OutboxWorker {
     this.owner = deps.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.queue = new OutboxQueue(deps.db, deps.engine);
     this.slots = new SendSlots(deps.gate);
+    this.finishes = new GroupCommit((rows) => this.queue.finishAll(rows));
     this.random = deps.random ?? Math.random;
     this.log = deps.logger.child({ component: 'notify', owner: this.owner });
   }
@@ -174,7 +177,9 @@ export class OutboxWorker {
     const lane = this.lanes.get(publisher)!;
     while (lane.length > 0) {
       const row = lane[0]!;
-      const result = this.stopping ? await this.giveBackQuietly(row, this.deps.clock.now()) : await this.process(row);
+      const result = this.stopping
+        ? await this.giveBackQuietly(row, this.deps.clock.now())
+        : await this.process(row);
       lane.shift();
       this.finished();
       if (!result.done) {
@@ -238,7 +243,10 @@ export class OutboxWorker {
         { event: 'notify.row_failed', outboxId: row.id, err: error },
         'delivering an outbox row failed',
       );
-      return { done: false, retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000) };
+      return {
+        done: false,
+        retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000),
+      };
     }
   }
 
@@ -257,7 +265,13 @@ export class OutboxWorker {
     const refreshCard = this.refreshesStatusCard(subject);
     const willNotify = buildNotification(subject.event, notificationTicket(subject), 'en') !== undefined;
     if (!willNotify && !refreshCard) {
-      await this.queue.markSkipped(row.id, this.owner, `${subject.event.type}: not notified`);
+      await this.finishes.add({
+        id: row.id,
+        owner: this.owner,
+        state: 'skipped',
+        at: this.deps.clock.now(),
+        reason: `${subject.event.type}: not notified`,
+      });
       this.stats.skipped += 1;
       return;
     }
@@ -290,7 +304,13 @@ export class OutboxWorker {
 
     const notification = buildNotification(subject.event, notificationTicket(subject), recipient.locale);
     if (!notification) {
-      await this.queue.markSkipped(row.id, this.owner, `${subject.event.type}: status card only`);
+      await this.finishes.add({
+        id: row.id,
+        owner: this.owner,
+        state: 'skipped',
+        at: this.deps.clock.now(),
+        reason: `${subject.event.type}: status card only`,
+      });
       this.stats.skipped += 1;
       return;
     }
@@ -298,7 +318,12 @@ export class OutboxWorker {
       this.deps.channel.send(recipient.address, notification.card, notification.text),
     );
     const confirmed = performance.now();
-    const marked = await this.queue.markSent(row.id, this.owner, this.deps.clock.now());
+    const marked = await this.finishes.add({
+      id: row.id,
+      owner: this.owner,
+      state: 'sent',
+      at: this.deps.clock.now(),
+    });
     this.recordMarkLag(performance.now() - confirmed);
     if (!marked) {
       this.log.warn(
@@ -333,11 +358,7 @@ export class OutboxWorker {
   }
 
   /** Re-renders the status card with the ticket as it is now; a card that is gone is not an error. */
-  private async updateStatusCard(
-    work: RowWork,
-    subject: OutboxSubject,
-    recipient: Recipient,
-  ): Promise<void> {
+  private async updateStatusCard(work: RowWork, subject: OutboxSubject, recipient: Recipient): Promise<void> {
     const render = this.deps.statusCard;
     const { ticket } = subject;
     const activityId = ticket.status_card_activity_id;
@@ -489,7 +510,10 @@ export class OutboxWorker {
         { event: 'notify.row_failed', outboxId: row.id, err: error },
         'recording a failure failed',
       );
-      return { done: false, retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000) };
+      return {
+        done: false,
+        retryAt: new Date(this.deps.clock.now().getTime() + this.deps.settings.leaseSeconds * 1000),
+      };
     }
   }
 

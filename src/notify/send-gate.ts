@@ -15,8 +15,7 @@ import { perConversationLimits } from './teams-rate-limits';
 export type GateScope = 'conversation' | 'global';
 
 export type GateAnswer =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly retryInMs: number; readonly scope: GateScope };
+  { readonly ok: true } | { readonly ok: false; readonly retryInMs: number; readonly scope: GateScope };
 
 /**
  * Teams' rate limits (teams-rate-limits.ts) as one gate every connector call passes: each of the
@@ -75,10 +74,10 @@ export class SendGate {
  * Our global window is this much longer than Teams' second: a call is counted when it leaves and Teams
  * counts it when it arrives, so two calls 1 s apart here can arrive less than 1 s apart there.
  */
-export const globalWindowMarginMs = 10;
+export const globalWindowMarginMs = 20;
 
 /** How many calls the pacing lets go together to catch up with a late timer. */
-const pacingBurst = 4;
+const pacingBurst = 2;
 
 export interface SendGateOptions {
   readonly engine: StoreEngine;

@@ -70,7 +70,7 @@ export class SendSlots {
   private async round(): Promise<void> {
     let wakeAt = Infinity;
     const blockedUntil = new Map<string, number>();
-    for (let i = 0; i < this.waiting.length && !this.stopped; ) {
+    for (let i = 0; i < this.waiting.length && !this.stopped;) {
       const waiter = this.waiting[i]!;
       const blocked = blockedUntil.get(waiter.conversationId);
       if (blocked !== undefined) {

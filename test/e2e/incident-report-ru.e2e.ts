@@ -67,9 +67,9 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
     const review = await chat.textOf(card);
     expect(review).toContain('Fabrikam Backup Vault (fabrikam.backup-vault)');
     expect(review).toContain('Инцидент безопасности');
-    await chat.press('Отправить сообщение', card);
+    await chat.press('Отправить заявку', card);
 
-    const submitted = await chat.reply('Ваше сообщение отправлено');
+    const submitted = await chat.reply('Ваша заявка отправлена');
     await chat.screenshot(submitted, 'submitted');
     const text = await chat.textOf(submitted);
     confirmationNumber = CONFIRMATION_NUMBER.exec(text)?.[0] ?? '';
@@ -84,7 +84,7 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
     const { chat, bot } = session;
     await chat.markNow();
     await supportAction(bot, confirmationNumber, 'acknowledge', { priority: 'P1', severity: 'Critical' });
-    const notice = await chat.reply('Поддержка подтвердила получение вашего обращения');
+    const notice = await chat.reply('Поддержка подтвердила получение вашей заявки');
     await chat.screenshot(notice, 'acknowledged-notification');
     expect(await chat.textOf(notice)).toContain(confirmationNumber);
 
@@ -93,7 +93,7 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
     await chat.screenshot(status, 'status-after-acknowledgement');
 
     await chat.say('мои заявки');
-    const list = await chat.reply('Сообщения вашей организации о безопасности');
+    const list = await chat.reply('Заявки вашей организации о безопасности');
     await chat.screenshot(list, 'my-tickets');
     expect(await chat.textOf(list)).toContain(confirmationNumber);
   });

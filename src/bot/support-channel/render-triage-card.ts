@@ -135,6 +135,8 @@ export function triageCardData(
   ];
 
   const can = new Set(availableCommands(ticket, 'support'));
+  const changePriority = can.has('change_priority') && ticket.priority !== undefined;
+  const changeSeverity = can.has('change_severity') && ticket.severity !== undefined;
   const form: Record<TriageFormKey, string> = Object.fromEntries(
     triageFormKeys.map((key) => [key, options.form?.[key] ?? '']),
   ) as Record<TriageFormKey, string>;
@@ -161,10 +163,12 @@ export function triageCardData(
     shortened,
     can: {
       acknowledge: can.has('acknowledge'),
-      changePriority: can.has('change_priority') && ticket.priority !== undefined,
-      changeSeverity: can.has('change_severity') && ticket.severity !== undefined,
+      changePriority,
+      changeSeverity,
+      // One button opens both forms: with a button each, an open ticket would pass five on a card.
+      change: changePriority || changeSeverity,
       // Only from an outcome: on an acknowledged ticket a question or an outcome starts the assessment
-      // anyway, and Teams shows at most six buttons on a card (acknowledged already has six).
+      // anyway (and an explicit start would be one button too many).
       reopen: can.has('start_assessment') && ticket.state === 'outcome',
       ask: can.has('ask_question'),
       post: can.has('post_message'),

@@ -38,7 +38,7 @@ export async function registrationCode(app: TestApp): Promise<string> {
   return String(response.body.code);
 }
 
-/** The support_channels rows, newest first. */
+/** Every support_channels row (active and ended), in no particular order. */
 export async function bindings(app: TestApp) {
   return app.app.store.db
     .selectFrom('support_channels' as never)
