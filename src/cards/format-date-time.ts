@@ -19,3 +19,21 @@ export function formatDateTime(iso: string, locale: Locale, timeZone: string | u
     timeZoneName: 'short',
   });
 }
+
+/** A stored UTC timestamp, compact, for lists and timelines (the card states the zone once). */
+export function formatShortDateTime(iso: string, locale: Locale, zone: string): string {
+  const at = DateTime.fromISO(iso, { zone: 'utc' });
+  if (!at.isValid) return iso;
+  return plainSpaces(at.setZone(zone).setLocale(INTL_TAG[locale]).toLocaleString(DateTime.DATETIME_MED));
+}
+
+/** A calendar date ('YYYY-MM-DD'), which has no time zone. */
+export function formatDate(date: string, locale: Locale): string {
+  const day = DateTime.fromISO(date, { zone: 'utc' });
+  return day.isValid ? plainSpaces(day.setLocale(INTL_TAG[locale]).toLocaleString(DateTime.DATE_MED)) : date;
+}
+
+/** ICU puts narrow no-break spaces in some zones' formats and not others; one kind of space reads the same. */
+function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}

@@ -1,7 +1,7 @@
 import type { Actor, Outcome, TicketEvent } from '../../domain/ticket';
 import type { Locale } from '../../i18n/locale';
 import type { Translator } from '../../i18n/translate';
-import { formatDate, formatShortDateTime } from './format-short-date-time';
+import { formatDate, formatShortDateTime } from '../../cards/format-date-time';
 
 export interface EventView {
   /** When and who, e.g. "Nov 24, 2026, 11:00 AM · Support". */

@@ -4,7 +4,7 @@ import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
 import { timelineCard } from './ticket-timeline-card';
-import { timeZoneOf } from './time-zone-of';
+import { userTimeZone } from '../user-time-zone';
 
 async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Promise<void> {
   const text = raw.trim();
@@ -29,7 +29,7 @@ async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Prom
   const reader = {
     t: turn.t,
     locale: turn.locale,
-    zone: timeZoneOf(turn.context.activity),
+    zone: userTimeZone(turn.context.activity) ?? 'UTC',
     viewerId: turn.userId,
   };
   await sendCard(turn.context, timelineCard(reader, record, history));

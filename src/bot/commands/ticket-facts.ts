@@ -2,7 +2,7 @@ import type { Ticket } from '../../domain/ticket';
 import type { Locale } from '../../i18n/locale';
 import type { Translator } from '../../i18n/translate';
 import { severityName } from './describe-ticket-event';
-import { formatShortDateTime } from './format-short-date-time';
+import { formatShortDateTime } from '../../cards/format-date-time';
 
 export interface Fact {
   readonly title: string;

@@ -3,12 +3,12 @@ import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
 import { TICKET_LIST_LIMIT, ticketListCard } from './ticket-list-card';
-import { timeZoneOf } from './time-zone-of';
+import { userTimeZone } from '../user-time-zone';
 
 async function sendTicketList(turn: Turn, backend: TicketBackend): Promise<void> {
   const { t, locale } = turn;
   const records = await backend.listForTenant(turn.tenantId, { limit: TICKET_LIST_LIMIT });
-  const zone = timeZoneOf(turn.context.activity);
+  const zone = userTimeZone(turn.context.activity) ?? 'UTC';
   turn.log.info({ event: 'tickets.listed', count: records.length }, 'ticket list shown');
   await sendCard(turn.context, ticketListCard({ t, locale, zone }, records));
 }

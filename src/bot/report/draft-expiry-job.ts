@@ -2,6 +2,7 @@ import type { Clock } from '../../domain/clock';
 import { pickLocale } from '../../i18n/locale';
 import { translator } from '../../i18n/translate';
 import type { Logger } from '../../logger';
+import { PeriodicTask } from '../../periodic-task';
 import type { ProactiveChannel } from '../../notify/proactive-channel';
 import type { ConversationReferences } from '../../store/conversation-references';
 import type { StateDocuments } from '../../store/state-documents';
@@ -46,26 +47,29 @@ const DAY_MS = 86_400_000;
 export class DraftExpiryJob {
   private readonly drafts: DraftStore;
   private readonly log: Logger;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<DraftSweepResult> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(private readonly deps: DraftExpiryJobDependencies) {
     this.drafts = new DraftStore(deps.documents);
     this.log = deps.logger.child({ job: 'draft-expiry' });
+    // On start too: drafts that went idle while no instance was running are told now, not a minute later.
+    this.task = new PeriodicTask(
+      {
+        name: 'report.draftSweep',
+        intervalMs: deps.intervalMs ?? 60_000,
+        logger: this.log,
+        runOnStart: true,
+      },
+      () => this.sweep(),
+    );
   }
 
   start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs ?? 60_000);
-    this.timer.unref();
-    // Drafts that went idle while no instance was running are told now, not a minute later.
-    void this.tick();
+    this.task.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One sweep over every draft stored before the idle cutoff. */
@@ -166,21 +170,10 @@ export class DraftExpiryJob {
     return true;
   }
 
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.runOnce();
-    try {
-      const { expired, purged } = await this.running;
-      if (expired + purged > 0)
-        this.log.info({ event: 'report.draftSweep', expired, purged }, 'report drafts swept');
-    } catch (error) {
-      this.log.error(
-        { event: 'report.draftSweepFailed', error: (error as Error).message },
-        'draft sweep failed',
-      );
-    } finally {
-      this.running = undefined;
-    }
+  private async sweep(): Promise<void> {
+    const { expired, purged } = await this.runOnce();
+    if (expired + purged > 0)
+      this.log.info({ event: 'report.draftSweep', expired, purged }, 'report drafts swept');
   }
 }
 

@@ -26,7 +26,7 @@ import { renderStepCard } from './render-step-card';
 import { showCard } from './show-card';
 import { stepAfter, stepNamed, stepsFor } from './step-registry';
 import type { FieldErrors, StepContext } from './step-context';
-import { userTimeZone } from './user-time-zone';
+import { userTimeZone } from '../user-time-zone';
 
 /** The `cmd` every button of the dialog's cards carries. */
 export const REPORT_STEP_COMMAND = 'report-step';

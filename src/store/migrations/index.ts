@@ -3,6 +3,7 @@ import { tickets } from './002-tickets';
 import { ticketLifecycle } from './003-ticket-lifecycle';
 import { notifyDelivery } from './004-notify-delivery';
 import { supportChannels } from './005-support-channels';
+import { botStateSweepIndex } from './006-bot-state-sweep-index';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '003-ticket-lifecycle': ticketLifecycle,
   '004-notify-delivery': notifyDelivery,
   '005-support-channels': supportChannels,
+  '006-bot-state-sweep-index': botStateSweepIndex,
 });

@@ -6,7 +6,20 @@ export interface ClientLocaleProxy {
   readonly url: string;
   /** The Teams client language to claim from now on (e.g. 'ru-RU'); undefined passes activities as they are. */
   setLocale(locale: string | undefined): void;
+  /**
+   * Every activity the Playground posted to the bot, as the bot received it, with the bot's answer status:
+   * what a failing or surprising step really sent.
+   */
+  readonly activities: ReadonlyArray<ForwardedActivity>;
   stop(): Promise<void>;
+}
+
+export interface ForwardedActivity {
+  readonly activity: Record<string, unknown>;
+  /** The bot's HTTP status; undefined until it answered. */
+  status?: number;
+  /** The bot's answer body when it had one (an invoke's response). */
+  answer?: string;
 }
 
 /**
@@ -18,8 +31,11 @@ export interface ClientLocaleProxy {
 export async function startClientLocaleProxy(target: string): Promise<ClientLocaleProxy> {
   const targetUrl = new URL(target);
   let locale: string | undefined;
+  const activities: ForwardedActivity[] = [];
 
   const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const record = recordOf(body);
+    if (record) activities.push(record);
     const upstream = request(
       {
         host: targetUrl.hostname,
@@ -29,8 +45,16 @@ export async function startClientLocaleProxy(target: string): Promise<ClientLoca
         headers: { ...req.headers, host: targetUrl.host, 'content-length': String(body.length) },
       },
       (answer) => {
+        if (record) record.status = answer.statusCode;
         res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        if (!record) return void answer.pipe(res);
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const text = Buffer.concat(chunks);
+          if (text.length > 0) record.answer = text.toString('utf8');
+          res.end(text);
+        });
       },
     );
     upstream.on('error', (error) => {
@@ -52,12 +76,23 @@ export async function startClientLocaleProxy(target: string): Promise<ClientLoca
     setLocale: (next) => {
       locale = next;
     },
+    activities,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+function recordOf(body: Buffer): ForwardedActivity | undefined {
+  try {
+    const activity: unknown = JSON.parse(body.toString('utf8'));
+    if (typeof activity !== 'object' || activity === null || Array.isArray(activity)) return undefined;
+    return { activity: activity as Record<string, unknown> };
+  } catch {
+    return undefined;
+  }
 }
 
 function withLocale(body: Buffer, locale: string | undefined): Buffer {

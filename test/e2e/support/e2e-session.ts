@@ -1,6 +1,6 @@
 import type { WebSocket } from 'playwright-core';
 import { cardProblems } from './card-problems';
-import { startClientLocaleProxy, type ClientLocaleProxy } from './client-locale-proxy';
+import { startClientLocaleProxy, type ClientLocaleProxy, type ForwardedActivity } from './client-locale-proxy';
 import { freePort } from './free-port';
 import { launchChromium, type LaunchedBrowser } from './launch-chromium';
 import { logFile, screenshotDir } from './output-paths';
@@ -17,6 +17,8 @@ export interface E2eSession {
   readonly chat: PlaygroundChat;
   /** What the Teams client claims as the person's language ('en-US' is the Playground's own). */
   setClientLocale(locale: string | undefined): void;
+  /** Every activity the Playground posted to the bot (after the locale forwarder), with the bot's answer. */
+  readonly sentToBot: ReadonlyArray<ForwardedActivity>;
   /** Every Adaptive Card the page received, as the bot sent it. */
   readonly cards: ReadonlyArray<Record<string, unknown>>;
   /** Throws when anything a person would see as broken happened: page errors, invalid cards, failed turns. */
@@ -74,6 +76,7 @@ export async function startE2eSession(
       browser,
       chat,
       cards,
+      sentToBot: proxy.activities,
       setClientLocale: (locale) => proxy.setLocale(locale),
       assertHealthy: async () => {
         const problems = [

@@ -26,3 +26,22 @@ export async function supportAction(
   if (changed.status >= 300)
     throw new Error(`POST ${url}/${action}: ${changed.status} ${await changed.text()}`);
 }
+
+/**
+ * A one-time code that makes a Teams channel the support channel, as support gets it: from the support API
+ * (`createSupportChannelRegistration`), to be typed in the channel as `register support channel <code>`.
+ */
+export async function supportChannelCode(bot: E2eBot): Promise<string> {
+  const url = `${bot.url}/api/support/channel-registrations`;
+  const answer = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${bot.supportApiKey}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (answer.status !== 201) throw new Error(`POST ${url}: ${answer.status} ${await answer.text()}`);
+  const { code } = (await answer.json()) as { code?: unknown };
+  if (typeof code !== 'string' || !/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/.test(code)) {
+    throw new Error(`POST ${url} gave no code: ${JSON.stringify(code)}`);
+  }
+  return code;
+}

@@ -117,6 +117,15 @@ describe('notifications survive crashes and share work between instances', () =>
         () => [...deliveriesPerTicket(connector.calls, numbers).values()].every((n) => n >= 1),
         30_000,
       );
+      // The connector sees a message a moment before its 'sent' mark commits.
+      await until(async () => {
+        const pending = await second.app.store.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('state', '=', 'pending')
+          .execute();
+        return pending.length === 0;
+      }, 10_000);
       const counts = deliveriesPerTicket(connector.calls, numbers);
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
       expect(first.app.notifier.worker.stats.sent).toBeGreaterThan(0);

@@ -61,6 +61,24 @@ describe('delivery when Teams throttles, fails or says the chat is gone', () => 
     expect(test.connector.calls.filter(sendsTo(chat.conversationId))).toHaveLength(1);
   });
 
+  it("keeps a publisher's messages in the order they happened while one of them waits out a 429", async () => {
+    const chat = test.chat();
+    test.connector.fail({
+      status: 429,
+      retryAfterSeconds: 1,
+      when: (c) => c.conversationId === chat.conversationId && c.kind === 'send',
+    });
+    const first = await acknowledgedTicket(chat);
+    await test.connector.waitFor((c) => c.conversationId === chat.conversationId && c.status === 429);
+    // Two more tickets' acknowledgements become due while the first one waits for Retry-After.
+    const later = [await acknowledgedTicket(chat), await acknowledgedTicket(chat)];
+    const delivered = await test.connector.waitFor(sendsTo(chat.conversationId), 3);
+    const order = delivered.map((call) => [first, ...later].find((n) => textsOf(call).includes(n)));
+    expect(order).toEqual([first, ...later]);
+    await until(async () => (await outboxOf(later[1]!)).state === 'sent');
+    expect(test.connector.calls.filter(sendsTo(chat.conversationId))).toHaveLength(3);
+  });
+
   it('retries after a 5xx and delivers once the connector recovers', async () => {
     const chat = test.chat();
     test.connector.fail({

@@ -145,9 +145,10 @@ describe.each(engines)('on $name', (engine) => {
       { ticket: number, version: 1, ackSeverity: 'Low' },
       activityId,
     );
-    const card = JSON.stringify(invokeCard(result.body));
-    expect(card).toMatch(/"id":"ackPriority".*?"text":"Required\."/);
-    expect(card).toContain('some fields need attention');
+    const card = invokeCard(result.body);
+    expect(errorUnder(card, 'ackPriority')).toBe('Required.');
+    expect(errorUnder(card, 'ackSeverity')).toBeUndefined();
+    expect(JSON.stringify(card)).toContain('some fields need attention');
     expect(await stored(number)).toMatchObject({ state: 'submitted', version: 1 });
   });
 
@@ -214,6 +215,27 @@ describe.each(engines)('on $name', (engine) => {
     const card = invokeCard(body);
     expectTeamsCard(card);
     return card;
+  }
+
+  /** The message shown right under an input (the card puts a field's error next to it), if any. */
+  function errorUnder(card: unknown, inputId: string): string | undefined {
+    let found: string | undefined;
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        node.forEach((child, i) => {
+          const next = node[i + 1] as { type?: string; color?: string; text?: string } | undefined;
+          if (
+            (child as { id?: unknown })?.id === inputId &&
+            next?.type === 'TextBlock' &&
+            next.color === 'Attention'
+          )
+            found = next.text;
+        });
+      }
+      if (node && typeof node === 'object') Object.values(node).forEach(visit);
+    };
+    visit(card);
+    return found;
   }
 
   async function acknowledged(number: string, activityId: string) {
@@ -292,10 +314,10 @@ describe.each(engines)('on $name', (engine) => {
       { ticket: number, version: 2, newSeverity: 'Medium', severityReason: 'Re-scored' },
       activityId,
     );
-    const card = JSON.stringify(teamsCard(result.body));
-    expect(card).toMatch(/"id":"newSeverity".*?"text":"It already has this value\."/);
-    expect(card).toMatch(/"id":"severityReason"[^}]*"value":"Re-scored"/);
-    expect(card).toContain('some fields need attention');
+    const card = teamsCard(result.body);
+    expect(errorUnder(card, 'newSeverity')).toBe('It already has this value.');
+    expect(JSON.stringify(card)).toMatch(/"id":"severityReason"[^}]*"value":"Re-scored"/);
+    expect(JSON.stringify(card)).toContain('some fields need attention');
     expect(await stored(number)).toMatchObject({ severity: 'Medium', version: 2 });
   });
 
@@ -307,9 +329,9 @@ describe.each(engines)('on $name', (engine) => {
       { ticket: number, version: 2, newSeverity: 'Critical', severityReason: 'x'.repeat(501) },
       activityId,
     );
-    const card = JSON.stringify(teamsCard(result.body));
-    expect(card).toMatch(/"id":"severityReason".*?"text":"At most 500 characters\."/);
-    expect(card).not.toMatch(/"id":"closeReason"[^\]]*?"text":"At most/);
+    const card = teamsCard(result.body);
+    expect(errorUnder(card, 'severityReason')).toBe('At most 500 characters.');
+    expect(errorUnder(card, 'closeReason')).toBeUndefined();
     expect(await stored(number)).toMatchObject({ severity: 'Medium', version: 2 });
   });
 
@@ -377,7 +399,7 @@ describe.each(engines)('on $name', (engine) => {
     expect(actionTitles(card)).toEqual(
       expect.arrayContaining(['Изменить приоритет…', 'Изменить уровень серьёзности…']),
     );
-    expect(JSON.stringify(card)).toMatch(/"id":"newPriority".*?"text":"Значение уже такое\."/);
+    expect(errorUnder(card, 'newPriority')).toBe('Значение уже такое.');
   });
 
   // Last in this block: it stops the app's own feed so that only the three instances race.
@@ -407,6 +429,8 @@ describe.each(engines)('on $name', (engine) => {
           owner,
         }),
     );
+    // Cards other tests left behind their tickets are brought up to date first, so only new ones race.
+    while ((await instances[0]!.runOnce()) > 0);
     const numbers: string[] = [];
     for (let i = 0; i < 5; i++) {
       drafts += 1;

@@ -1,7 +1,7 @@
 import { cardTexts } from '../../support/connector-stand-in';
 import { renderStepCard } from '../../../src/bot/report/render-step-card';
 import { ticketStatusData } from '../../../src/cards/ticket-status-data';
-import { userTimeZone } from '../../../src/bot/report/user-time-zone';
+import { userTimeZone } from '../../../src/bot/user-time-zone';
 import { detectCategory } from '../../../src/bot/report/detect-category';
 import { draftAt, longestAnswers, sampleTicket, stepContext } from './card-samples';
 

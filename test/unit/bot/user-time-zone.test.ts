@@ -1,5 +1,7 @@
-import { formatShortDateTime } from '../../../../src/bot/commands/format-short-date-time';
-import { timeZoneOf } from '../../../../src/bot/commands/time-zone-of';
+import { formatShortDateTime } from '../../../src/cards/format-date-time';
+import { userTimeZone } from '../../../src/bot/user-time-zone';
+
+const timeZoneOf = (activity: Parameters<typeof userTimeZone>[0]) => userTimeZone(activity) ?? 'UTC';
 
 describe('the time zone times are shown in', () => {
   test('Teams’ localTimezone comes first, then the clientInfo entity', () => {
