@@ -14,10 +14,8 @@
  * 'sent' mark (where a crash would duplicate).
  *
  * Options: --tickets 600 --chats 150 --global 50 --steady-rate 30 --steady-seconds 10 --timeline
- * --sqlite-synchronous-normal (an experiment: the app's SQLite connection without a disk wait per commit)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { sql } from 'kysely';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedTicketBackend } from '../src/backend/embedded/embedded-ticket-backend';
@@ -179,9 +177,6 @@ async function main(): Promise<void> {
   };
   const app = await startApp(config, createLogger('silent'));
   if (app.ticketing.kind !== 'embedded') throw new Error('the bench needs the embedded backend');
-  // An experiment, off by default: what SQLite's per-commit wait for the disk costs the event loop.
-  if (process.argv.includes('--sqlite-synchronous-normal'))
-    await sql`pragma synchronous = NORMAL`.execute(app.store.db);
   const isSend = (c: ConnectorCall) => c.kind === 'send' && c.status < 300;
   const ticketOf = (call: ConnectorCall) =>
     /SEC-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(JSON.stringify(call.body))?.[0];

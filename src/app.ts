@@ -16,6 +16,7 @@ import { createApiAuthenticator } from './http/auth/create-api-authenticator';
 import { registerDeadLettersRoute } from './http/notifications/dead-letters-route';
 import { registerNotificationsRoute } from './http/notifications-route';
 import { createNotifier, type Notifier } from './notify/create-notifier';
+import { createSendGate } from './notify/send-gate';
 import type { Logger } from './logger';
 import { ConversationReferences } from './store/conversation-references';
 import { createStore, type Store } from './store/create-store';
@@ -60,7 +61,13 @@ export async function startApp(
   const documents = new StateDocuments(store.db, clock);
   // One proactive channel for the notifier and the support channel feed.
   const channel = new BotFrameworkChannel(config.bot, clock);
-  const notifier = createNotifier({ config, logger, clock, store, references, channel });
+  // Teams' rate limits are per bot: the notifier and the support feed send through one gate.
+  const gate = createSendGate({
+    engine: store.engine,
+    db: store.db,
+    globalPerSecond: config.notify.globalPerSecond,
+  });
+  const notifier = createNotifier({ config, logger, clock, store, references, channel, gate });
   const draftExpiry = new DraftExpiryJob({
     documents,
     references,
@@ -92,6 +99,7 @@ export async function startApp(
           logger,
           support: ticketing.support,
           channel,
+          gate,
         })
       : undefined;
   if (supportChannel) wakeSupportFeed = () => supportChannel.feed.wake();

@@ -7,7 +7,7 @@ import { OutboxQueue } from './outbox-queue';
 import { OutboxWorker } from './outbox-worker';
 import type { ProactiveChannel } from './proactive-channel';
 import { renderStatusCardFromRow } from './render-status-card';
-import { createSendGate } from './send-gate';
+import type { SendGate } from './send-gate';
 
 export interface NotifierParts {
   readonly config: Config;
@@ -16,6 +16,8 @@ export interface NotifierParts {
   readonly store: Store;
   readonly references: ConversationReferences;
   readonly channel: ProactiveChannel;
+  /** Teams' send limits; one gate for every sender of this bot (the limits are per bot). */
+  readonly gate: SendGate;
 }
 
 export interface Notifier {
@@ -35,11 +37,7 @@ export function createNotifier(parts: NotifierParts): Notifier {
     engine: store.engine,
     references: parts.references,
     channel: parts.channel,
-    gate: createSendGate({
-      engine: store.engine,
-      db: store.db,
-      globalPerSecond: config.notify.globalPerSecond,
-    }),
+    gate: parts.gate,
     clock: parts.clock,
     logger: parts.logger,
     settings: config.notify,

@@ -58,6 +58,10 @@ function openSqlite(file: string, dataDir: string): Kysely<Database> {
   }
   // WAL lets readers run beside the writer; the busy timeout rides out another connection's write.
   database.pragma('journal_mode = WAL');
+  // WAL's usual pairing: a commit survives the process being killed (kill -9 loses nothing) but not a
+  // power cut in its last moment; FULL would fsync every commit, and better-sqlite3 blocks the event loop
+  // while it does (docs/decisions/store-sqlite-and-postgresql.md). Deployments that need more run PostgreSQL.
+  database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   // Off by default in SQLite; the schema relies on it (ticket_events → tickets, outbox → ticket_events).
   database.pragma('foreign_keys = ON');

@@ -4,7 +4,7 @@ import type { Config } from '../../config';
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../logger';
 import type { ProactiveChannel } from '../../notify/proactive-channel';
-import { createSendGate } from '../../notify/send-gate';
+import type { SendGate } from '../../notify/send-gate';
 import type { StoreEngine } from '../../store/store-engine';
 import type { Database } from '../../store/tables';
 import type { Command } from '../commands/command';
@@ -25,6 +25,8 @@ export interface SupportChannelParts {
   readonly logger: Logger;
   readonly support: SupportService;
   readonly channel: ProactiveChannel;
+  /** The notifier's send gate: Teams' limits are per bot, so both senders count against one budget. */
+  readonly gate: SendGate;
 }
 
 /** Support's Teams channel: registration, triage card buttons and the feed that keeps the cards current. */
@@ -43,13 +45,7 @@ export function createSupportChannel(parts: SupportChannelParts): SupportChannel
     registrations,
     support: parts.support,
     channel: parts.channel,
-    // On PostgreSQL the windows are shared with the notifier's (same table and keys); on SQLite each
-    // gate counts its own calls, well under Teams' per-bot limit at support's volume.
-    gate: createSendGate({
-      engine: parts.engine,
-      db: parts.db,
-      globalPerSecond: config.notify.globalPerSecond,
-    }),
+    gate: parts.gate,
     clock: parts.clock,
     logger: parts.logger,
     settings: config.notify,

@@ -4,6 +4,7 @@ import { startClientLocaleProxy, type ClientLocaleProxy, type ForwardedActivity 
 import { freePort } from './free-port';
 import { launchChromium, type LaunchedBrowser } from './launch-chromium';
 import { logFile, screenshotDir } from './output-paths';
+import { PlaygroundChannel } from './playground-channel';
 import { PlaygroundChat } from './playground-chat';
 import { startE2eBot, type E2eBot } from './start-e2e-bot';
 import { startPlayground, type RunningPlayground } from './start-playground';
@@ -15,6 +16,8 @@ export interface E2eSession {
   readonly playground: RunningPlayground;
   readonly browser: LaunchedBrowser;
   readonly chat: PlaygroundChat;
+  /** The same page's team channels ("My Team - General"): posts, threads and their cards. */
+  readonly channel: PlaygroundChannel;
   /** What the Teams client claims as the person's language ('en-US' is the Playground's own). */
   setClientLocale(locale: string | undefined): void;
   /** Every activity the Playground posted to the bot (after the locale forwarder), with the bot's answer. */
@@ -75,6 +78,7 @@ export async function startE2eSession(
       playground,
       browser,
       chat,
+      channel: new PlaygroundChannel(chat),
       cards,
       sentToBot: proxy.activities,
       setClientLocale: (locale) => proxy.setLocale(locale),
@@ -82,6 +86,7 @@ export async function startE2eSession(
         const problems = [
           ...browser.pageErrors.map((error) => `page error: ${error}`),
           ...invalid,
+          ...invokeProblems(proxy.activities),
           ...(await chat.renderWarnings()).map((warning) => `the Playground warns: ${warning}`),
           ...bot.logs
             .filter((line) => Number(line.level) >= 50)
@@ -128,6 +133,36 @@ function watchConversationStream(
       }
     }
   });
+}
+
+/**
+ * A card button press (Action.Execute) is answered in the invoke's HTTP response, not over the page's
+ * websocket: the answer card is checked here, and a refusal is a problem (no scenario presses a button it
+ * may not).
+ */
+function invokeProblems(activities: ReadonlyArray<ForwardedActivity>): string[] {
+  const problems: string[] = [];
+  for (const { activity, status, answer } of activities) {
+    if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') continue;
+    const verb = String((activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb);
+    let response: { statusCode?: unknown; type?: unknown; value?: unknown } = {};
+    try {
+      response = JSON.parse(answer ?? '{}') as typeof response;
+    } catch {
+      problems.push(`card press "${verb}": the bot answered ${String(status)} with no JSON`);
+      continue;
+    }
+    if (status !== 200 || response.statusCode !== 200) {
+      problems.push(
+        `card press "${verb}" refused: HTTP ${String(status)}, ${JSON.stringify(response).slice(0, 300)}`,
+      );
+      continue;
+    }
+    if (response.type !== ADAPTIVE_CARD) continue;
+    const cardIssues = cardProblems(response.value);
+    if (cardIssues.length > 0) problems.push(`invalid card answering "${verb}": ${cardIssues.join('; ')}`);
+  }
+  return problems;
 }
 
 function cardTitle(content: Record<string, unknown>): string {

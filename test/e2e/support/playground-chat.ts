@@ -27,6 +27,9 @@ export class PlaygroundChat {
   private step = 0;
   /** How many bot bubbles there were when the last action started: replies come after it. */
   private mark = 0;
+  /** The rail item open now (the page opens on the personal chat), and bot bubbles seen in each one. */
+  private current = 'Personal Chat';
+  private readonly seen = new Map<string, number>();
 
   constructor(
     readonly page: Page,
@@ -56,13 +59,24 @@ export class PlaygroundChat {
   }
 
   /**
-   * Opens a chat from the left rail: "Personal Chat" or "Group Chat". (A channel, "My Team - General", is
-   * a list of threads with a "Start a new post" box and a composer per thread: it needs its own helpers.)
+   * Opens a chat from the left rail: "Personal Chat" or "Group Chat". What the bot sent there while the
+   * person was away counts as new, as in Teams. (A channel is a list of threads: PlaygroundChannel.)
    */
   async openConversation(name: string): Promise<void> {
+    await this.switchTo(name, this.composer());
+  }
+
+  /**
+   * Leaves the open conversation for the rail's item `name` and waits for `ready` to show. Replies are
+   * counted from where the person left that conversation, so a proactive message that arrived meanwhile
+   * is still a new reply.
+   */
+  async switchTo(name: string, ready: Locator): Promise<void> {
+    this.seen.set(this.current, await this.botBubbles().count());
     await this.page.getByRole('treeitem', { name, exact: true }).click();
-    await this.composer().waitFor();
-    this.mark = await this.botBubbles().count();
+    await ready.waitFor();
+    this.current = name;
+    this.mark = this.seen.get(name) ?? (await this.botBubbles().count());
   }
 
   /** From now on only new bubbles count as replies: before something arrives unasked (a proactive message). */
@@ -70,12 +84,16 @@ export class PlaygroundChat {
     this.mark = await this.botBubbles().count();
   }
 
-  /** Types into the composer and sends, then waits until the message shows in the chat. */
-  async say(text: string): Promise<void> {
+  /**
+   * Types into the composer and sends, then waits until the message shows in the chat. In a group chat
+   * (as in Teams) the bot hears only messages that @mention it: pass `mention` (the bot's name).
+   */
+  async say(text: string, options: { mention?: string } = {}): Promise<void> {
     this.mark = await this.botBubbles().count();
     const mine = this.bubbles().filter({ hasText: text });
     const before = await mine.count();
-    await this.composer().fill(text);
+    if (options.mention) await typeMention(this.page, this.composer(), options.mention, text);
+    else await this.composer().fill(text);
     await this.page.getByRole('button', { name: 'Send Message', exact: true }).click();
     await mine.nth(before).waitFor({ timeout: REPLY_TIMEOUT_MS });
   }
@@ -230,10 +248,11 @@ export class PlaygroundChat {
     return file;
   }
 
-  /** Warnings the Playground wrote inside bubbles instead of (or beside) a card. */
+  /** Warnings the Playground wrote inside bubbles (or a channel's posts) instead of (or beside) a card. */
   async renderWarnings(): Promise<string[]> {
     const found: string[] = [];
-    for (const bubble of await this.bubbles().all()) {
+    // A channel shows its posts as groups (threads), not bubbles.
+    for (const bubble of [...(await this.bubbles().all()), ...(await this.page.getByRole('group').all())]) {
       const text = await bubble.innerText();
       for (const warning of RENDER_WARNINGS) if (warning.test(text)) found.push(tidy(text).slice(0, 300));
     }
@@ -247,6 +266,20 @@ export class PlaygroundChat {
   }
 }
 
-function tidy(text: string): string {
+/**
+ * Types `@<name>`, picks the person or bot from the Playground's mention pop-up (as a person does; typed
+ * text alone is not a mention), then the rest of the message.
+ */
+export async function typeMention(page: Page, box: Locator, name: string, text: string): Promise<void> {
+  await box.click();
+  await page.keyboard.type(`@${name.split(' ')[0]}`);
+  await page
+    .getByRole('listbox', { name: 'Typeahead menu' })
+    .getByRole('menuitem', { name, exact: true })
+    .click();
+  await page.keyboard.type(` ${text}`);
+}
+
+export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
