@@ -138,7 +138,6 @@ function outcomeData(
   if (outcome.kind === 'change_requested') {
     data.quotes.push({ label: t('outcome.whatMustChange'), text: outcome.whatMustChange });
     data.facts.push({ title: t('facts.dueBy'), value: when(outcome.dueBy) });
-    data.notes.push(t('outcome.dueBy', { date: when(outcome.dueBy) }));
   }
   if (outcome.kind === 'offer_removed') {
     data.paragraphs.push(t('outcome.removedMeans'));
