@@ -88,6 +88,18 @@ describe("support triages a new report from its card in the team's support chann
       card.getByRole('button', { name: 'Ask the publisher…', exact: true }).isVisible(),
     ).resolves.toBe(true);
     expect(await channel.threadsWith(confirmationNumber).count()).toBe(1);
+
+    // Teams shows a press's answer to the presser only; for everyone else in the channel the bot updates
+    // the post itself. The Playground receives that update (same post) but keeps drawing the answer.
+    const forEveryone = await session.waitForCard((sent) => {
+      const json = JSON.stringify(sent);
+      return (
+        sent.speak === `Vulnerability: security report ${confirmationNumber}` &&
+        json.includes('Card shows version 2 of the ticket.') &&
+        !json.includes('Saved by')
+      );
+    });
+    expect(JSON.stringify(forEveryone)).toContain('"text":"P2"');
   });
 
   it("the publisher's personal chat gets the acknowledgement by itself, and the report card shows it", async () => {

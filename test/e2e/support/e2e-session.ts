@@ -1,7 +1,12 @@
 import type { WebSocket } from 'playwright-core';
 import { cardProblems } from './card-problems';
-import { startClientLocaleProxy, type ClientLocaleProxy, type ForwardedActivity } from './client-locale-proxy';
+import {
+  startClientLocaleProxy,
+  type ClientLocaleProxy,
+  type ForwardedActivity,
+} from './client-locale-proxy';
 import { freePort } from './free-port';
+import { invokeProblems } from './invoke-problems';
 import { launchChromium, type LaunchedBrowser } from './launch-chromium';
 import { logFile, screenshotDir } from './output-paths';
 import { PlaygroundChannel } from './playground-channel';
@@ -24,6 +29,14 @@ export interface E2eSession {
   readonly sentToBot: ReadonlyArray<ForwardedActivity>;
   /** Every Adaptive Card the page received, as the bot sent it. */
   readonly cards: ReadonlyArray<Record<string, unknown>>;
+  /**
+   * The first card the page received (before or after this call) that `matches`: for what the bot sent
+   * that the page may not draw, such as a post's update while the presser sees their press's answer.
+   */
+  waitForCard(
+    matches: (card: Record<string, unknown>) => boolean,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** Throws when anything a person would see as broken happened: page errors, invalid cards, failed turns. */
   assertHealthy(): Promise<void>;
   close(): Promise<void>;
@@ -67,8 +80,13 @@ export async function startE2eSession(
     const browser = startedBrowser.value;
 
     const cards: Array<Record<string, unknown>> = [];
+    const cardWaiters = new Set<(card: Record<string, unknown>) => void>();
     const invalid: string[] = [];
-    browser.page.on('websocket', (socket) => watchConversationStream(socket, cards, invalid));
+    browser.page.on('websocket', (socket) =>
+      watchConversationStream(socket, cards, invalid, (card) => {
+        for (const waiter of cardWaiters) waiter(card);
+      }),
+    );
 
     const chat = new PlaygroundChat(browser.page, screenshotDir(scenario));
     await chat.open(playground.url);
@@ -80,6 +98,23 @@ export async function startE2eSession(
       chat,
       channel: new PlaygroundChannel(chat),
       cards,
+      waitForCard: (matches, timeoutMs = 15_000) => {
+        const found = cards.find(matches);
+        if (found) return Promise.resolve(found);
+        return new Promise((resolve, reject) => {
+          const waiter = (card: Record<string, unknown>) => {
+            if (!matches(card)) return;
+            cardWaiters.delete(waiter);
+            clearTimeout(timer);
+            resolve(card);
+          };
+          const timer = setTimeout(() => {
+            cardWaiters.delete(waiter);
+            reject(new Error(`no matching card reached the page within ${timeoutMs} ms`));
+          }, timeoutMs);
+          cardWaiters.add(waiter);
+        });
+      },
       sentToBot: proxy.activities,
       setClientLocale: (locale) => proxy.setLocale(locale),
       assertHealthy: async () => {
@@ -109,6 +144,7 @@ function watchConversationStream(
   socket: WebSocket,
   cards: Array<Record<string, unknown>>,
   invalid: string[],
+  onCard: (card: Record<string, unknown>) => void,
 ) {
   if (!socket.url().includes('/conversations/stream')) return;
   socket.on('framereceived', ({ payload }) => {
@@ -125,6 +161,7 @@ function watchConversationStream(
       if (attachment.contentType !== ADAPTIVE_CARD) continue;
       const content = attachment.content as Record<string, unknown>;
       cards.push(content);
+      onCard(content);
       const problems = cardProblems(content);
       if (problems.length > 0) {
         invalid.push(
@@ -133,36 +170,6 @@ function watchConversationStream(
       }
     }
   });
-}
-
-/**
- * A card button press (Action.Execute) is answered in the invoke's HTTP response, not over the page's
- * websocket: the answer card is checked here, and a refusal is a problem (no scenario presses a button it
- * may not).
- */
-function invokeProblems(activities: ReadonlyArray<ForwardedActivity>): string[] {
-  const problems: string[] = [];
-  for (const { activity, status, answer } of activities) {
-    if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') continue;
-    const verb = String((activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb);
-    let response: { statusCode?: unknown; type?: unknown; value?: unknown } = {};
-    try {
-      response = JSON.parse(answer ?? '{}') as typeof response;
-    } catch {
-      problems.push(`card press "${verb}": the bot answered ${String(status)} with no JSON`);
-      continue;
-    }
-    if (status !== 200 || response.statusCode !== 200) {
-      problems.push(
-        `card press "${verb}" refused: HTTP ${String(status)}, ${JSON.stringify(response).slice(0, 300)}`,
-      );
-      continue;
-    }
-    if (response.type !== ADAPTIVE_CARD) continue;
-    const cardIssues = cardProblems(response.value);
-    if (cardIssues.length > 0) problems.push(`invalid card answering "${verb}": ${cardIssues.join('; ')}`);
-  }
-  return problems;
 }
 
 function cardTitle(content: Record<string, unknown>): string {

@@ -1,5 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
-import { PLAYGROUND_BOT_NAME, tidy, typeMention, type PlaygroundChat, type TextMatch } from './playground-chat';
+import {
+  PLAYGROUND_BOT_NAME,
+  tidy,
+  typeMention,
+  type PlaygroundChat,
+  type TextMatch,
+} from './playground-chat';
 
 const REPLY_TIMEOUT_MS = 15_000;
 
@@ -24,9 +30,10 @@ export class PlaygroundChannel {
 
   /** Every post in the open channel, newest first; each holds its replies and its reply box. */
   threads(): Locator {
+    // By the reply box's send button: the box's placeholder goes away while a reply is typed.
     return this.page
       .getByRole('group')
-      .filter({ has: this.page.getByText('Type a message...', { exact: true }) });
+      .filter({ has: this.page.getByRole('button', { name: 'Send Message', exact: true }) });
   }
 
   /** The posts whose text (the post, its card or its replies) contains `text`. */

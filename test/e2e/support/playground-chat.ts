@@ -271,11 +271,13 @@ export class PlaygroundChat {
  * text alone is not a mention), then the rest of the message.
  */
 export async function typeMention(page: Page, box: Locator, name: string, text: string): Promise<void> {
-  await box.click();
+  await box.fill('');
   await page.keyboard.type(`@${name.split(' ')[0]}`);
+  // The item is named by its avatar and its text ("Test Bot Test Bot"): pick it by the text a person reads.
   await page
     .getByRole('listbox', { name: 'Typeahead menu' })
-    .getByRole('menuitem', { name, exact: true })
+    .getByRole('menuitem')
+    .filter({ has: page.getByText(name, { exact: true }) })
     .click();
   await page.keyboard.type(` ${text}`);
 }
