@@ -209,7 +209,10 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     const { conversationType } = conversationIdentity(turn.context.activity);
     // The welcome card is for a publisher in a personal chat; a team or group chat gets a short hello.
     if (conversationType === 'personal') await sendWelcomeCard(turn);
-    else await turn.context.sendActivity(turn.t('welcome.team'));
+    else
+      await turn.context.sendActivity(
+        turn.t(conversationType === 'channel' ? 'welcome.team' : 'welcome.group'),
+      );
     turn.log.info({ event: 'bot.welcomed' }, 'welcome sent');
   }
 }

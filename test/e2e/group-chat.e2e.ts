@@ -26,6 +26,7 @@ describe('Security Desk in a group chat (English)', () => {
     await chat.screenshot(hellos.first(), 'hello');
     expect(await hellos.count()).toBe(1);
     expect(await chat.textOf(hellos.first())).toContain('open a chat with me to start');
+    expect(await chat.textOf(hellos.first())).not.toContain('register support channel');
     expect(await chat.botBubbles().filter({ hasText: 'Welcome to Security Desk' }).count()).toBe(0);
   });
 
@@ -39,17 +40,13 @@ describe('Security Desk in a group chat (English)', () => {
     expect(text).toContain('status NUMBER');
   });
 
-  it('@mentioned with report, it starts the report right in the group chat, for everyone there to see', async () => {
+  it('@mentioned with report, it keeps the details out of the group chat and points to a personal chat', async () => {
     const { chat } = session;
     await chat.say('report', { mention });
-    const card = await chat.reply('Step 1 of');
-    await chat.screenshot(card, 'report-started');
-    expect(await chat.textOf(card)).toContain('Report a security event');
-    await expect(card.getByRole('button', { name: 'Next', exact: true }).isVisible()).resolves.toBe(true);
-
-    await chat.say('cancel', { mention });
-    const closed = await chat.reply('Report cancelled');
-    expect(await chat.textOf(closed)).toContain('Nothing was filed.');
+    const answer = await chat.reply('To keep the details confidential');
+    await chat.screenshot(answer, 'report-redirected');
+    expect(await chat.textOf(answer)).toContain('Open a chat with Security Desk and type report there.');
+    expect(await chat.botBubbles().filter({ hasText: 'Step 1 of' }).count()).toBe(0);
   });
 
   it('a support channel cannot be registered here: it says so', async () => {

@@ -1,4 +1,5 @@
 import type { Command } from '../commands/command';
+import { conversationIdentity } from '../conversation-identity';
 import { REPORT_STEP_COMMAND, type ReportDialog } from './report-dialog';
 
 /** Sentences that mean "start a report", English and Russian, matched on normalised (lower-case) text. */
@@ -16,7 +17,14 @@ export function reportCommands(dialog: ReportDialog): Command[] {
       name: 'report',
       words: ['report', 'new report', 'сообщить', 'новое сообщение'],
       patterns: reportSentences,
-      run: (turn, args) => dialog.start(turn, args || (turn.context.activity.text ?? '')),
+      run: async (turn, args) => {
+        // Details of an unpatched vulnerability are not for everyone in a group chat or a team channel.
+        if (conversationIdentity(turn.context.activity).conversationType !== 'personal') {
+          await turn.context.sendActivity(turn.t('report.flow.personalOnly'));
+          return;
+        }
+        await dialog.start(turn, args || (turn.context.activity.text ?? ''));
+      },
     },
     {
       name: REPORT_STEP_COMMAND,

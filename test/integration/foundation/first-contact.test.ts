@@ -76,3 +76,60 @@ describe('first contact in a personal chat', () => {
     expect(cardTexts(card)).not.toContain("I didn't understand that message.");
   });
 });
+
+describe('outside a personal chat', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  function inConversation(conversationType: 'groupChat' | 'channel', locale = 'en-US') {
+    const chat = app.chat({ locale });
+    const conversation = {
+      id: `19:${chat.conversationId.slice(2)}@thread.v2`,
+      conversationType,
+      tenantId: chat.user.tenantId,
+    };
+    const channelData =
+      conversationType === 'channel'
+        ? {
+            tenant: { id: chat.user.tenantId },
+            team: { id: '19:team@thread.tacv2' },
+            channel: { id: conversation.id },
+          }
+        : { tenant: { id: chat.user.tenantId } };
+    return {
+      post: async (type: string, extra: Record<string, unknown>) => {
+        const before = app.connector.calls.length;
+        const result = await chat.post(chat.base(type, { conversation, channelData, ...extra }));
+        const replies = app.connector.calls.slice(before).filter((c) => c.conversationId === conversation.id);
+        return { ...result, replies };
+      },
+    };
+  }
+
+  test('added to a group chat, the bot says a short hello pointing to a personal chat, not the welcome card', async () => {
+    const group = inConversation('groupChat');
+    const result = await group.post('installationUpdate', { action: 'add' });
+    expect(cardsIn(result)).toHaveLength(0);
+    const [hello] = result.replies;
+    expect(hello?.body.text).toMatch(/^Hello! I'm Security Desk\. .*open a chat with me to start/);
+    expect(hello?.body.text).not.toContain('register support channel');
+  });
+
+  test('added to a team, the hello also tells support how to bind the channel', async () => {
+    const team = inConversation('channel');
+    const result = await team.post('installationUpdate', { action: 'add' });
+    expect(result.replies[0]?.body.text).toContain('register support channel CODE');
+  });
+
+  test('"report" in a group chat keeps the details out of it and points to a personal chat, in Russian too', async () => {
+    const english = await inConversation('groupChat').post('message', { text: 'report' });
+    expect(english.replies.map((r) => r.body.text)).toEqual([
+      'To keep the details confidential, security events are reported in a personal chat with me. Open a chat with Security Desk and type report there.',
+    ]);
+    const russian = await inConversation('groupChat', 'ru-RU').post('message', { text: 'сообщить' });
+    expect(String(russian.replies[0]?.body.text)).toMatch(/^Чтобы сведения остались конфиденциальными/);
+  });
+});
