@@ -70,7 +70,7 @@ describe("support triages a new report from its card in the team's support chann
     const { chat, channel } = session;
     const card = await channel.thread(`Vulnerability: security report ${confirmationNumber}`);
     await channel.press(card, 'Acknowledge…');
-    await chat.choose(card, 'Priority', 'P2');
+    await chat.choose(card, 'Priority', 'P2 — high: worked on every business day');
     await chat.choose(card, 'Severity', 'High');
     await chat.screenshot(card, 'channel-card-acknowledge-form');
     await channel.press(card, 'Acknowledge with this priority and severity');

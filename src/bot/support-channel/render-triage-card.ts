@@ -176,7 +176,8 @@ export function triageCardData(
       close: can.has('close'),
     },
     choices: {
-      priorities: priorities.map((p) => ({ title: p, value: p })),
+      // The same meaning the publisher is told when the priority reaches them.
+      priorities: priorities.map((p) => ({ title: t(`notify.priority.${p}`), value: p })),
       severities: severities.map((s) => ({ title: t(`supportChannel.severity.${s}`), value: s })),
       outcomeKinds: outcomeKinds.map((k) => ({ title: t(`supportChannel.outcomeKind.${k}`), value: k })),
       removals: (['temporary', 'permanent'] as const).map((r) => ({
