@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/tables';
 import { isUniqueViolation } from '../store/is-unique-violation';
+import { appendTicketEvents } from '../backend/embedded/append-ticket-events';
 import { mirrorEvent } from './mirror-event';
 
 export interface RemoteEvent {
@@ -48,37 +49,9 @@ export async function storeRemoteEvent(
         .orderBy('created_at')
         .executeTakeFirst();
       if (!ticket) return { status: 'unknownTicket' } as const;
-      const last = await trx
-        .selectFrom('ticket_events')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('ticket_id', '=', ticket.id)
-        .executeTakeFirst();
       const { event } = remote;
-      await trx
-        .insertInto('ticket_events')
-        .values({
-          id: remote.eventId,
-          ticket_id: ticket.id,
-          seq: Number(last?.seq ?? 0) + 1,
-          type: event.type,
-          actor_kind: event.actor.kind,
-          actor_id: event.actor.id,
-          actor_name: event.actor.name ?? null,
-          payload: JSON.stringify(event.data),
-          created_at: event.at,
-        })
-        .execute();
       const at = now.toISOString();
-      await trx
-        .insertInto('outbox')
-        .values({
-          event_id: remote.eventId,
-          ticket_id: ticket.id,
-          state: 'pending',
-          next_attempt_at: at,
-          created_at: at,
-        })
-        .execute();
+      await appendTicketEvents(trx, ticket.id, [{ ...event, id: remote.eventId }], { outbox: true, now: at });
       await trx
         .updateTable('tickets')
         .set((eb) => ({ ...mirrorEvent(event, ticket), updated_at: at, version: eb('version', '+', 1) }))

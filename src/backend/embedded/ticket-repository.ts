@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Category, Severity, Ticket, TicketEvent, TicketState } from '../../domain/ticket';
 import type { Database } from '../../store/tables';
+import { appendTicketEvents } from './append-ticket-events';
 import type { HistoryEntry } from '../ticket-backend';
 import {
   storedTicketFromRow,
@@ -79,7 +80,7 @@ export class TicketRepository {
           ...ticketChangeColumns(ticket),
         })
         .execute();
-      await appendEvents(trx, id, 0, events, meta.outbox, ticket.updatedAt);
+      await appendTicketEvents(trx, id, events, { outbox: meta.outbox, now: ticket.updatedAt });
     });
     if (meta.outbox && events.length > 0) this.onOutboxWritten();
     const stored = await this.findById(id);
@@ -108,12 +109,7 @@ export class TicketRepository {
       if (options.onlyIfNotOverdue) update = update.where('ack_overdue_at', 'is', null);
       const result = await update.executeTakeFirst();
       if (result.numUpdatedRows === 0n) return 'conflict';
-      const last = await trx
-        .selectFrom('ticket_events')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('ticket_id', '=', id)
-        .executeTakeFirst();
-      await appendEvents(trx, id, Number(last?.seq ?? 0), events, options.outbox ?? true, next.updatedAt);
+      await appendTicketEvents(trx, id, events, { outbox: options.outbox ?? true, now: next.updatedAt });
       return 'saved' as const;
     });
     if (outcome === 'saved' && (options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
@@ -310,46 +306,5 @@ export class TicketRepository {
       .set({ last_delivery_error: error.slice(0, 500) })
       .where('id', '=', id)
       .execute();
-  }
-}
-
-async function appendEvents(
-  trx: Transaction<Database>,
-  ticketId: string,
-  lastSeq: number,
-  events: readonly TicketEvent[],
-  outbox: boolean,
-  now: string,
-): Promise<void> {
-  let seq = lastSeq;
-  for (const event of events) {
-    const eventId = randomUUID();
-    seq += 1;
-    await trx
-      .insertInto('ticket_events')
-      .values({
-        id: eventId,
-        ticket_id: ticketId,
-        seq,
-        type: event.type,
-        actor_kind: event.actor.kind,
-        actor_id: event.actor.id,
-        actor_name: event.actor.name ?? null,
-        payload: JSON.stringify(event.data),
-        created_at: event.at,
-      })
-      .execute();
-    if (outbox) {
-      await trx
-        .insertInto('outbox')
-        .values({
-          event_id: eventId,
-          ticket_id: ticketId,
-          state: 'pending',
-          next_attempt_at: now,
-          created_at: now,
-        })
-        .execute();
-    }
   }
 }
