@@ -7,7 +7,7 @@ import { createLogger } from '../../../src/logger';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
 import { FixedClock } from '../../support/fixed-clock';
-import { analyst, vulnerabilitySubmission } from './submissions';
+import { analyst, vulnerabilitySubmission } from '../../support/submissions';
 
 const calendar = createSupportCalendar({
   timeZone: 'America/Los_Angeles',

@@ -4,7 +4,13 @@ import { createSupportCalendar } from '../../../src/domain/calendar';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
 import { FixedClock } from '../../support/fixed-clock';
-import { incidentSubmission, publisher, tenantA, tenantB, vulnerabilitySubmission } from './submissions';
+import {
+  incidentSubmission,
+  publisher,
+  tenantA,
+  tenantB,
+  vulnerabilitySubmission,
+} from '../../support/submissions';
 
 const calendar = createSupportCalendar({
   timeZone: 'America/Los_Angeles',

@@ -13,7 +13,7 @@ import { JwksStandIn } from '../../support/jwks-stand-in';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { call } from '../support-api/support-client';
 import { FlakyProxy } from './flaky-proxy';
-import { publisher, tenantA, tenantB, vulnerabilitySubmission } from './submissions';
+import { publisher, tenantA, tenantB, vulnerabilitySubmission } from '../../support/submissions';
 
 /**
  * The remote adapter against the embedded service's own HTTP API on loopback, authenticated with real

@@ -1,5 +1,6 @@
 import { SupportService } from '../../../src/backend/embedded/support-service';
 import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { vulnerabilitySubmission } from '../../support/submissions';
 import type { Submission } from '../../../src/backend/ticket-backend';
 import type { Clock } from '../../../src/domain/clock';
 import { systemClock } from '../../../src/domain/clock';
@@ -14,27 +15,14 @@ export const analyst = { kind: 'support' as const, id: 'aad-analyst-1', name: 'S
 export const notifyEnv = { NOTIFY_POLL_MS: '50', NOTIFY_LEASE_SECONDS: '5' };
 
 export function reportFrom(chat: TeamsChat, overrides: Partial<Submission> = {}): Submission {
-  return {
+  return vulnerabilitySubmission({
     submissionKey: `draft-${chat.conversationId}-${Math.random().toString(36).slice(2)}`,
     tenantId: chat.user.tenantId,
     reporter: { kind: 'publisher', id: chat.user.aadObjectId, name: chat.user.name },
     locale: chat.user.locale,
     conversationId: chat.conversationId,
-    timeZone: 'Europe/Berlin',
-    category: 'vulnerability',
-    report: {
-      title: 'SQL injection in the admin console',
-      offers: [{ name: 'Contoso WAF', offerId: 'contoso.contoso-waf' }],
-      description: 'The search box of the admin console passes input to SQL unescaped.',
-      knownExploited: 'no',
-      vulnerability: {
-        cveIds: ['CVE-2026-12345'],
-        cvss: { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 },
-      },
-      fix: { kind: 'full', remediationSteps: 'Upgrade to 2.4.1.' },
-    },
     ...overrides,
-  };
+  });
 }
 
 /** Support's side of a ticket, through the embedded backend's SupportService (the support API's core). */

@@ -1,7 +1,7 @@
 import type { TicketState } from '../../../src/domain/ticket';
 import { FixedClock } from '../../support/fixed-clock';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { incidentSubmission, tenantB, vulnerabilitySubmission } from '../backend/submissions';
+import { incidentSubmission, tenantB, vulnerabilitySubmission } from '../../support/submissions';
 import { call } from './support-client';
 
 const key = 'local-support-key-for-tests-0123456789abcdef';

@@ -3,7 +3,7 @@ import { adaptiveCardsOf, cardTexts } from '../../support/connector-stand-in';
 import { FixedClock } from '../../support/fixed-clock';
 import { TeamsChannel, teamChannel } from '../../support/teams-channel';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { vulnerabilitySubmission } from '../backend/submissions';
+import { vulnerabilitySubmission } from '../../support/submissions';
 import { registrationCode } from './support-channel-harness';
 
 /** Files a report and returns its number and the post that brought its triage card to the channel. */

@@ -8,7 +8,7 @@ import { FixedClock } from '../../support/fixed-clock';
 import { expectTeamsCard } from '../../support/teams-card-checks';
 import { TeamsChannel, teamChannel } from '../../support/teams-channel';
 import type { TestApp } from '../../support/test-app';
-import { vulnerabilitySubmission } from '../backend/submissions';
+import { vulnerabilitySubmission } from '../../support/submissions';
 import { call } from '../support-api/support-client';
 import { registrationCode, startAppOn, supportKey } from './support-channel-harness';
 

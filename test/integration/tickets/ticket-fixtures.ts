@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { vulnerabilitySubmission as submission } from '../../support/submissions';
 import type { Submission } from '../../../src/backend/ticket-backend';
 import { applyAndSave } from '../../../src/backend/embedded/apply-and-save';
 import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
@@ -9,24 +10,8 @@ export const analyst: Actor = { kind: 'support', id: 'aad-analyst-1', name: 'Sam
 
 /** A vulnerability report as the report dialog would submit it for `tenantId`. */
 export function vulnerabilitySubmission(tenantId: string, title: string): Submission {
-  return {
-    submissionKey: randomUUID(),
-    tenantId,
-    reporter: { kind: 'publisher', id: 'aad-publisher-1', name: 'Pat Publisher' },
-    locale: 'en',
-    category: 'vulnerability',
-    report: {
-      title,
-      offers: [{ name: 'Contoso WAF', offerId: 'contoso.contoso-waf' }],
-      description: 'The search box of the admin console passes input to SQL unescaped.',
-      knownExploited: 'no',
-      vulnerability: {
-        cveIds: ['CVE-2026-12345'],
-        cvss: { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', baseScore: 9.8 },
-      },
-      fix: { kind: 'full', remediationSteps: 'Upgrade to 2.4.1.' },
-    },
-  };
+  const base = submission({ submissionKey: randomUUID(), tenantId, locale: 'en' });
+  return { ...base, report: { ...base.report, title } };
 }
 
 /** Files a ticket through the backend, as a report would be; returns its confirmation number. */

@@ -1,5 +1,5 @@
-import type { Submission } from '../../../src/backend/ticket-backend';
-import type { Actor } from '../../../src/domain/ticket';
+import type { Submission } from '../../src/backend/ticket-backend';
+import type { Actor } from '../../src/domain/ticket';
 
 export const tenantA = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const tenantB = '0b3a1c55-9f0e-4a57-8f34-5a1d2c3b4e5f';
