@@ -1,4 +1,4 @@
-import { assessCvss } from '../../domain/cvss';
+import { assessCvss, orderCvssVector } from '../../domain/cvss';
 import {
   CALCULATOR_COMMAND,
   renderCalculatorCard,
@@ -9,7 +9,6 @@ import {
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
-import { orderCvssVector } from './order-cvss-vector';
 
 const MAX_ECHO = 200;
 

@@ -15,6 +15,7 @@ export {
 } from './cvss-metrics';
 export { CVSS_RATINGS, ratingForScore, type CvssRating } from './cvss-rating';
 export { definedMetrics, formatCvssVector } from './format-cvss-vector';
+export { orderCvssVector } from './order-cvss-vector';
 export { parseCvss, type CvssMetricValue, type ParseCvssResult, type ParsedCvss } from './parse-cvss';
 export {
   assessCvss,

@@ -138,6 +138,13 @@ const cases: Array<[string, string, Answers, string, string]> = [
     'cvssVector',
     'The base metric A is missing: a CVSS 3.1 vector must contain every base metric.',
   ],
+  [
+    'a CVSS 4.0 vector published out of order',
+    'vulnerability',
+    { cvssVector: 'CVSS:4.0/AC:L/AV:N/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N' },
+    'cvssVector',
+    "AV is out of place: a CVSS 4.0 vector must list its metrics in the order of the specification (AV, AC, AT, PR, UI, VC, VI, VA, SC, SI, SA, then threat, environmental and supplemental metrics). In the specification's order it reads: CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+  ],
   ['no fix answer', 'fix', { fixKind: '' }, 'fixKind', 'Please choose one.'],
   ['a full fix without steps', 'fix', { remediationSteps: '' }, 'remediationSteps', 'Please fill this in.'],
   [

@@ -1,4 +1,4 @@
-import { orderCvssVector } from '../../../../src/bot/commands/order-cvss-vector';
+import { orderCvssVector } from '../../../../src/domain/cvss';
 
 describe('offering a v4.0 vector in the order the specification requires', () => {
   test('base metrics out of order are put in order, threat and supplemental after them', () => {

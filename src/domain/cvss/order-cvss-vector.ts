@@ -1,11 +1,6 @@
-import {
-  CVSS_METRICS,
-  cvssPrefix,
-  formatCvssVector,
-  parseCvss,
-  requiresMetricOrder,
-  type CvssVersion,
-} from '../../domain/cvss';
+import { CVSS_METRICS, cvssPrefix, requiresMetricOrder, type CvssVersion } from './cvss-metrics';
+import { formatCvssVector } from './format-cvss-vector';
+import { parseCvss } from './parse-cvss';
 
 /**
  * For a vector refused only because its metrics are out of order (v4.0): the same metrics in the
