@@ -21,13 +21,14 @@ import { join } from 'node:path';
 import { EmbeddedTicketBackend } from '../src/backend/embedded/embedded-ticket-backend';
 import { SupportService } from '../src/backend/embedded/support-service';
 import { TicketRepository } from '../src/backend/embedded/ticket-repository';
+import type { TicketBackend } from '../src/backend/ticket-backend';
 import { startApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { systemClock } from '../src/domain/clock';
 import { createLogger } from '../src/logger';
 import { perConversationLimits } from '../src/notify/teams-rate-limits';
 import { ConnectorStandIn, type ConnectorCall } from '../test/support/connector-stand-in';
-import { BOT_ID, teamsUser } from '../test/support/teams-activities';
+import { BOT_ID, teamsUser, type TeamsUser } from '../test/support/teams-activities';
 import { ConversationReferences } from '../src/store/conversation-references';
 import { createStore } from '../src/store/create-store';
 
@@ -89,6 +90,43 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** Files an incident from a bench chat and acknowledges it as support would: one notification to deliver. */
+async function fileAcknowledged(
+  backend: TicketBackend,
+  support: SupportService,
+  submissionKey: string,
+  user: TeamsUser,
+  chatIndex: number,
+  title: string,
+): Promise<string> {
+  const filed = await backend.submit({
+    submissionKey,
+    tenantId: user.tenantId,
+    reporter: { kind: 'publisher', id: user.aadObjectId },
+    locale: 'en-US',
+    conversationId: `a:bench-chat-${chatIndex}`,
+    category: 'incident',
+    report: {
+      title,
+      offers: [{ name: 'Contoso', offerId: 'contoso.offer' }],
+      description: 'Benchmark report.',
+      knownExploited: 'no',
+      incident: { dataOrSystems: 'None', ongoing: 'no' },
+      fix: { kind: 'none' },
+    },
+  });
+  if (!filed.ok) throw new Error(`bench report refused: ${JSON.stringify(filed.error)}`);
+  const number = filed.record.ticket.confirmationNumber;
+  const result = await support.execute(
+    number,
+    { type: 'acknowledge', priority: 'P3', severity: 'Medium' },
+    { kind: 'support', id: 'bench-analyst' },
+    filed.record.ticket.version,
+  );
+  if (!result.ok) throw new Error('acknowledge refused');
+  return number;
+}
+
 async function main(): Promise<void> {
   const tickets = argument('tickets', 600);
   const chatsCount = argument('chats', 150);
@@ -137,31 +175,14 @@ async function main(): Promise<void> {
   for (let i = 0; i < tickets; i++) {
     const chatIndex = i % chats.length;
     const user = chats[chatIndex]!;
-    const filed = await backend.submit({
-      submissionKey: `bench-${i}`,
-      tenantId: user.tenantId,
-      reporter: { kind: 'publisher', id: user.aadObjectId },
-      locale: 'en-US',
-      conversationId: `a:bench-chat-${chatIndex}`,
-      category: 'incident',
-      report: {
-        title: `Bench incident ${i}`,
-        offers: [{ name: 'Contoso', offerId: 'contoso.offer' }],
-        description: 'Benchmark report.',
-        knownExploited: 'no',
-        incident: { dataOrSystems: 'None', ongoing: 'no' },
-        fix: { kind: 'none' },
-      },
-    });
-    if (!filed.ok) throw new Error(`bench report refused: ${JSON.stringify(filed.error)}`);
-    const number = filed.record.ticket.confirmationNumber;
-    const result = await support.execute(
-      number,
-      { type: 'acknowledge', priority: 'P3', severity: 'Medium' },
-      { kind: 'support', id: 'bench-analyst' },
-      filed.record.ticket.version,
+    const number = await fileAcknowledged(
+      backend,
+      support,
+      `bench-${i}`,
+      user,
+      chatIndex,
+      `Bench incident ${i}`,
     );
-    if (!result.ok) throw new Error('acknowledge refused');
     numbers.push(number);
     acknowledgedAt.set(number, Date.now());
   }
@@ -224,31 +245,14 @@ async function main(): Promise<void> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       else behindMs = Math.max(behindMs, -wait);
       const user = chats[i % chats.length]!;
-      const filed = await app.backend.submit({
-        submissionKey: `bench-steady-${i}`,
-        tenantId: user.tenantId,
-        reporter: { kind: 'publisher', id: user.aadObjectId },
-        locale: 'en-US',
-        conversationId: `a:bench-chat-${i % chats.length}`,
-        category: 'incident',
-        report: {
-          title: `Bench steady incident ${i}`,
-          offers: [{ name: 'Contoso', offerId: 'contoso.offer' }],
-          description: 'Benchmark report.',
-          knownExploited: 'no',
-          incident: { dataOrSystems: 'None', ongoing: 'no' },
-          fix: { kind: 'none' },
-        },
-      });
-      if (!filed.ok) throw new Error(`bench report refused: ${JSON.stringify(filed.error)}`);
-      const number = filed.record.ticket.confirmationNumber;
-      const result = await support.execute(
-        number,
-        { type: 'acknowledge', priority: 'P3', severity: 'Medium' },
-        { kind: 'support', id: 'bench-analyst' },
-        filed.record.ticket.version,
+      const number = await fileAcknowledged(
+        app.backend,
+        support,
+        `bench-steady-${i}`,
+        user,
+        i % chats.length,
+        `Bench steady incident ${i}`,
       );
-      if (!result.ok) throw new Error('acknowledge refused');
       numbers.push(number);
       acknowledgedAt.set(number, Date.now());
     }
