@@ -8,7 +8,7 @@ import { migrations } from '../../../src/store/migrations';
 import { MigrationError, runMigrations } from '../../../src/store/run-migrations';
 import { engines, type TestDatabase } from '../../support/databases';
 import { capturedLogger } from '../../support/log-capture';
-import { ticketRow } from './ticket-row';
+import { ticketRow, orphanEventRow } from './ticket-row';
 
 const MIGRATION_NAMES = Object.keys(migrations).sort();
 
@@ -119,21 +119,9 @@ describe.each(engines)('store on $name', (engine) => {
 
   it('refuses an event for a ticket that does not exist', async () => {
     const store = await database.open();
-    await expect(
-      store.db
-        .insertInto('ticket_events')
-        .values({
-          id: 'orphan',
-          ticket_id: 'no-such-ticket',
-          seq: 1,
-          type: 'submitted',
-          actor_kind: 'system',
-          actor_id: 'security-desk',
-          payload: '{}',
-          created_at: '2026-11-25T10:00:00.000Z',
-        })
-        .execute(),
-    ).rejects.toMatchObject({ message: expect.stringMatching(/foreign key/i) });
+    await expect(store.db.insertInto('ticket_events').values(orphanEventRow).execute()).rejects.toMatchObject(
+      { message: expect.stringMatching(/foreign key/i) },
+    );
   });
 
   it('refuses values outside the documented sets', async () => {

@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../../src/store/create-store';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
-import { ticketRow } from './ticket-row';
+import { ticketRow, orphanEventRow } from './ticket-row';
 
 async function failureOf(work: Promise<unknown>): Promise<unknown> {
   try {
@@ -63,21 +63,7 @@ describe.each(engines)('unique violations on $name', (engine) => {
   });
 
   it('does not mistake other failures for a unique violation', async () => {
-    const foreignKey = await failureOf(
-      store.db
-        .insertInto('ticket_events')
-        .values({
-          id: 'orphan',
-          ticket_id: 'no-such-ticket',
-          seq: 1,
-          type: 'submitted',
-          actor_kind: 'system',
-          actor_id: 'security-desk',
-          payload: '{}',
-          created_at: '2026-11-25T10:00:00.000Z',
-        })
-        .execute(),
-    );
+    const foreignKey = await failureOf(store.db.insertInto('ticket_events').values(orphanEventRow).execute());
     const notNull = await failureOf(
       store.db
         .insertInto('tickets')

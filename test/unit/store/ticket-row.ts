@@ -21,3 +21,15 @@ export function ticketRow(overrides: Partial<NewTicketRow> = {}): NewTicketRow {
     ...overrides,
   };
 }
+
+/** An event row for a ticket that does not exist: the foreign key must refuse it. */
+export const orphanEventRow = {
+  id: 'orphan',
+  ticket_id: 'no-such-ticket',
+  seq: 1,
+  type: 'submitted',
+  actor_kind: 'system',
+  actor_id: 'security-desk',
+  payload: '{}',
+  created_at: '2026-11-25T10:00:00.000Z',
+} as const;
