@@ -1,4 +1,4 @@
-import { ratingForScore, suggestSeverity } from '../../domain/cvss';
+import { suggestSeverityFromBase } from '../../domain/cvss';
 import type {
   CloseReason,
   OpenQuestion,
@@ -26,8 +26,8 @@ export interface StoredTicket extends TicketRecord {
 
 /** The severity the report's CVSS base score suggests (CVSS None suggests nothing). */
 export function suggestedSeverityOf(report: TicketReport): Severity | undefined {
-  const score = report.vulnerability?.cvss?.baseScore;
-  return score === undefined ? undefined : suggestSeverity(ratingForScore(score));
+  const cvss = report.vulnerability?.cvss;
+  return cvss && suggestSeverityFromBase(cvss);
 }
 
 export interface TicketChangeColumns {

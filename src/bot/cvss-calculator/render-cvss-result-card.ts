@@ -2,7 +2,7 @@ import { renderCard, type AdaptiveCard } from '../../cards/render-card';
 import {
   CVSS_METRIC_GROUPS,
   ratingForScore,
-  suggestSeverity,
+  suggestSeverityFromBase,
   type CvssAssessment,
   type CvssError,
   type CvssRating,
@@ -70,7 +70,7 @@ function scoreFacts(t: Translator, assessment: CvssAssessment) {
  * rating stores the base score) and what support sees as the suggestion: the card and the ticket agree.
  */
 export function suggestedSeverityOf(assessment: CvssAssessment) {
-  return suggestSeverity(assessment.baseRating);
+  return suggestSeverityFromBase(assessment);
 }
 
 /**

@@ -25,4 +25,4 @@ export {
   type CvssAssessment,
   type CvssNomenclature,
 } from './score-cvss';
-export { suggestSeverity } from './suggest-severity';
+export { suggestSeverity, suggestSeverityFromBase } from './suggest-severity';

@@ -1,4 +1,9 @@
-import { ratingForScore, suggestSeverity } from '../../../../src/domain/cvss';
+import {
+  assessCvss,
+  ratingForScore,
+  suggestSeverity,
+  suggestSeverityFromBase,
+} from '../../../../src/domain/cvss';
 
 describe('the rating a score gets and the severity it suggests to support', () => {
   it.each([
@@ -34,4 +39,13 @@ describe('the rating a score gets and the severity it suggests to support', () =
   it('a None rating suggests no severity, since None is not a severity', () => {
     expect(suggestSeverity('None')).toBeUndefined();
   });
+});
+
+test('the suggestion follows the base score even when temporal metrics lower the headline score', () => {
+  // Base 9.8 Critical; exploit code unproven, official fix, confirmed: temporal 8.5 High.
+  const assessed = assessCvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:C');
+  if (!assessed.ok) throw new Error('valid vector refused');
+  expect(assessed.assessment.overallRating).toBe('High');
+  expect(suggestSeverityFromBase(assessed.assessment)).toBe('Critical');
+  expect(suggestSeverityFromBase({ baseScore: 0 })).toBeUndefined();
 });
