@@ -15,24 +15,30 @@ import { registerTicketingRoutes } from './http/support/register-ticketing-route
 import { createApiAuthenticator } from './http/auth/create-api-authenticator';
 import { registerDeadLettersRoute } from './http/notifications/dead-letters-route';
 import { registerNotificationsRoute } from './http/notifications-route';
-import { createNotifier, type Notifier } from './notify/create-notifier';
+import { DeliveryEngine } from './notify/delivery-engine';
+import { Doorbell } from './notify/doorbell';
+import { PublisherSink } from './notify/publisher-sink';
+import { renderStatusCard } from './notify/render-status-card';
 import { createSendGate } from './notify/send-gate';
 import type { Logger } from './logger';
 import { ConversationReferences } from './store/conversation-references';
 import { createStore, type Store } from './store/create-store';
 import { StateDocuments } from './store/state-documents';
+import { Outbox, SupportCards, TicketStore } from './tickets';
 
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
   readonly store: Store;
+  /** The one owner of the tickets and their history. */
+  readonly tickets: TicketStore;
   /** The ticket backend the bot files reports with (embedded or remote, by configuration). */
   readonly backend: TicketBackend;
-  /** The backend's parts: its repository, the support service (embedded), its background job. */
+  /** The backend and, when this deployment runs the support desk, support's side of it. */
   readonly ticketing: Ticketing;
-  /** The outbox worker: proactive notifications (wake() after a commit; stats for the benchmark). */
-  readonly notifier: Notifier;
-  /** Support's Teams channel (embedded backend only): registrations and the triage card feed. */
+  /** The one delivery engine: publisher notifications and support triage cards (wake(); stats). */
+  readonly delivery: DeliveryEngine;
+  /** Support's Teams channel (when this deployment runs the support desk): registrations and its sink. */
   readonly supportChannel?: SupportChannel;
   /** Expires report drafts nobody came back to (runOnce() in tests). */
   readonly draftExpiry: DraftExpiryJob;
@@ -59,15 +65,55 @@ export async function startApp(
   const references = new ConversationReferences(store.db);
   // The injected clock, so the draft sweep's "stored before" agrees with the drafts' own times.
   const documents = new StateDocuments(store.db, clock);
-  // One proactive channel for the notifier and the support channel feed.
-  const channel = new BotFrameworkChannel(config.bot, clock);
-  // Teams' rate limits are per bot: the notifier and the support feed send through one gate.
-  const gate = createSendGate({
-    engine: store.engine,
-    db: store.db,
-    globalPerSecond: config.notify.globalPerSecond,
+  // A committed change is delivered at once instead of at the next poll.
+  const doorbell = new Doorbell();
+  const tickets = new TicketStore(store.db, () => doorbell.ring());
+  const outbox = new Outbox(store.db, store.engine);
+  const ticketing = createTicketing({
+    config,
+    logger,
+    clock,
+    store,
+    tickets,
+    ...(options.credential ? { credential: options.credential } : {}),
   });
-  const notifier = createNotifier({ config, logger, clock, store, references, channel, gate });
+  // One proactive channel and one delivery engine for every proactive send of this bot.
+  const channel = new BotFrameworkChannel(config.bot, clock);
+  const supportChannel =
+    ticketing.supportDesk &&
+    createSupportChannel({
+      db: store.db,
+      config,
+      clock,
+      logger,
+      support: ticketing.supportDesk.support,
+      cards: new SupportCards(store.db),
+      channel,
+      doorbell,
+    });
+  const delivery = new DeliveryEngine({
+    sinks: [
+      new PublisherSink({
+        outbox,
+        references,
+        channel,
+        logger,
+        settings: config.notify,
+        statusCard: renderStatusCard,
+      }),
+      ...(supportChannel ? [supportChannel.sink] : []),
+    ],
+    // Teams' rate limits are per bot: every sink sends through one gate.
+    gate: createSendGate({
+      engine: store.engine,
+      db: store.db,
+      globalPerSecond: config.notify.globalPerSecond,
+    }),
+    clock,
+    logger,
+    settings: config.notify,
+    doorbell,
+  });
   const draftExpiry = new DraftExpiryJob({
     documents,
     references,
@@ -76,33 +122,6 @@ export async function startApp(
     logger,
     draftTtlMinutes: config.dialog.draftTtlMinutes,
   });
-  let wakeSupportFeed = () => {};
-  const ticketing = createTicketing({
-    config,
-    logger,
-    clock,
-    store,
-    ...(options.credential ? { credential: options.credential } : {}),
-    // A committed change is sent at once instead of at the next poll.
-    onOutboxWritten: () => {
-      notifier.wake();
-      wakeSupportFeed();
-    },
-  });
-  const supportChannel =
-    ticketing.kind === 'embedded'
-      ? createSupportChannel({
-          db: store.db,
-          engine: store.engine,
-          config,
-          clock,
-          logger,
-          support: ticketing.support,
-          channel,
-          gate,
-        })
-      : undefined;
-  if (supportChannel) wakeSupportFeed = () => supportChannel.feed.wake();
   const { adapter, bot } = createBot({
     config,
     logger,
@@ -118,20 +137,19 @@ export async function startApp(
   registerHealthRoute(server, () => serving);
   registerMessagesRoute(server, adapter, bot, logger);
   registerTicketingRoutes(server, {
-    ticketing,
+    supportDesk: ticketing.supportDesk,
     config,
     logger,
     ...(supportChannel ? { channelRegistrations: supportChannel.registrations } : {}),
   });
   registerNotificationsRoute(server, {
     settings: config.notify.webhook,
-    store,
+    tickets,
     clock,
     logger,
-    onStored: () => notifier.wake(),
   });
   registerDeadLettersRoute(server, {
-    queue: notifier.queue,
+    queue: outbox,
     authenticator: createApiAuthenticator(config, config.support.role),
     logger,
   });
@@ -157,24 +175,23 @@ export async function startApp(
       await closed;
       clearTimeout(timer);
       await ticketing.stop();
-      await notifier.stop();
-      await supportChannel?.feed.stop();
+      await delivery.stop();
       await draftExpiry.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
 
   ticketing.start();
-  notifier.start();
-  supportChannel?.feed.start();
+  delivery.start();
   draftExpiry.start();
   return {
     url: `http://${host}:${port}`,
     port,
     store,
+    tickets,
     backend: ticketing.backend,
     ticketing,
-    notifier,
+    delivery,
     ...(supportChannel ? { supportChannel } : {}),
     draftExpiry,
     routes: () =>

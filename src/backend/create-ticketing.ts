@@ -4,38 +4,30 @@ import { createSupportCalendar } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import { PeriodicTask } from '../periodic-task';
-import type { Store } from '../store/create-store';
 import { IdempotentResponses } from '../store/idempotent-responses';
+import type { Store } from '../store/create-store';
+import type { TicketStore } from '../tickets';
 import { AckOverdueJob } from './embedded/ack-overdue-job';
 import { EmbeddedTicketBackend } from './embedded/embedded-ticket-backend';
 import { SupportService } from './embedded/support-service';
-import { TicketRepository } from './embedded/ticket-repository';
 import { createTokenSource } from './remote/create-token-source';
 import { RemoteTicketBackend } from './remote/remote-ticket-backend';
 import { ResendJob } from './remote/resend-job';
 import { TicketServiceClient } from './remote/ticket-service-client';
+import type { SupportDesk } from './support-port';
 import type { TicketBackend } from './ticket-backend';
 
-/** The ticket backend chosen by configuration, and what serves it. */
-export type Ticketing =
-  | (TicketingBase & {
-      readonly kind: 'embedded';
-      readonly backend: EmbeddedTicketBackend;
-      /** Support's view and commands (the support API and support cards). */
-      readonly support: SupportService;
-      /** Answers remembered per Idempotency-Key for the publisher-side API. */
-      readonly idempotency: IdempotentResponses;
-    })
-  | (TicketingBase & { readonly kind: 'remote'; readonly backend: RemoteTicketBackend });
-
-interface TicketingBase {
+/** The ticket backend chosen by configuration, and what serves it. Callers never ask which one it is. */
+export interface Ticketing {
+  /** The publisher's port: what the bot files reports with and reads them from. */
   readonly backend: TicketBackend;
-  readonly repository: TicketRepository;
-  /** Starts the background job (overdue acknowledgements, or resending kept reports). */
+  /** Support's side, when this deployment runs the support desk itself (the embedded backend). */
+  readonly supportDesk?: SupportDesk;
+  /** Starts the background jobs (overdue acknowledgements, or resending kept reports). */
   start(): void;
-  /** Stops it and waits for a run in flight. */
+  /** Stops them and waits for a run in flight. */
   stop(): Promise<void>;
-  /** One pass of the job now (tests). */
+  /** One pass of the backend's job now (tests). */
   runJobOnce(): Promise<number>;
 }
 
@@ -44,49 +36,61 @@ export interface TicketingParts {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly store: Store;
+  /** The one owner of the ticket tables. */
+  readonly tickets: TicketStore;
   /** Replaces the configured @azure/identity credential (tests cannot reach Entra). */
   readonly credential?: TokenCredential;
-  /** Called after a commit that wrote outbox rows (wakes the notifier). */
-  readonly onOutboxWritten?: () => void;
 }
 
 /** How often kept reports are checked for a due delivery; each has its own backoff. */
 const resendIntervalSeconds = 15;
 
-export function createTicketing({
-  config,
-  logger,
-  clock,
-  store,
-  credential,
-  onOutboxWritten,
-}: TicketingParts): Ticketing {
-  const calendar = createSupportCalendar(config.sla);
-  const repository = new TicketRepository(store.db, onOutboxWritten);
-  if (config.backend.kind === 'remote') {
-    const remote = config.backend;
-    const client = new TicketServiceClient({
-      baseUrl: remote.url,
-      tokens: createTokenSource(remote, credential),
-      timeoutMs: remote.timeoutMs,
-      maxAttempts: remote.maxAttempts,
-      logger,
-    });
-    const backend = new RemoteTicketBackend({ client, repository, clock, calendar, logger });
-    const job = new ResendJob({ backend, repository, clock, logger, intervalSeconds: resendIntervalSeconds });
-    return {
-      kind: 'remote',
-      backend,
-      repository,
-      start: () => job.start(),
-      stop: () => job.stop(),
-      runJobOnce: () => job.runOnce(),
-    };
-  }
-  const backend = new EmbeddedTicketBackend({ repository, clock, calendar });
-  const support = new SupportService({ repository, clock });
+export function createTicketing(parts: TicketingParts): Ticketing {
+  const settings = parts.config.backend;
+  return settings.kind === 'remote' ? remoteTicketing(parts, settings) : embeddedTicketing(parts);
+}
+
+function remoteTicketing(
+  { config, logger, clock, tickets, credential }: TicketingParts,
+  remote: Extract<Config['backend'], { kind: 'remote' }>,
+): Ticketing {
+  const client = new TicketServiceClient({
+    baseUrl: remote.url,
+    tokens: createTokenSource(remote, credential),
+    timeoutMs: remote.timeoutMs,
+    maxAttempts: remote.maxAttempts,
+    logger,
+  });
+  const backend = new RemoteTicketBackend({
+    client,
+    repository: tickets,
+    clock,
+    calendar: createSupportCalendar(config.sla),
+    logger,
+  });
+  const job = new ResendJob({
+    backend,
+    repository: tickets,
+    clock,
+    logger,
+    intervalSeconds: resendIntervalSeconds,
+  });
+  return {
+    backend,
+    start: () => job.start(),
+    stop: () => job.stop(),
+    runJobOnce: () => job.runOnce(),
+  };
+}
+
+function embeddedTicketing({ config, logger, clock, store, tickets }: TicketingParts): Ticketing {
+  const backend = new EmbeddedTicketBackend({
+    repository: tickets,
+    clock,
+    calendar: createSupportCalendar(config.sla),
+  });
   const job = new AckOverdueJob({
-    repository,
+    repository: tickets,
     clock,
     logger,
     intervalSeconds: config.sla.overdueCheckSeconds,
@@ -98,11 +102,12 @@ export function createTicketing({
     () => idempotency.purge(new Date(clock.now().getTime() - 24 * 3_600_000)),
   );
   return {
-    kind: 'embedded',
     backend,
-    support,
-    repository,
-    idempotency,
+    supportDesk: {
+      support: new SupportService({ repository: tickets, clock }),
+      ticketService: backend,
+      idempotency,
+    },
     start: () => {
       job.start();
       purgeKeys.start();

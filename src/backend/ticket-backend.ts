@@ -1,12 +1,14 @@
 import type {
   Actor,
   Category,
-  Ticket,
   TicketCommand,
   TicketError,
   TicketEvent,
   TicketReport,
 } from '../domain/ticket';
+import type { HistoryEntry, TicketRecord } from '../tickets';
+
+export type { HistoryEntry, TicketRecord } from '../tickets';
 
 /**
  * The port the bot submits to and reads from. Two adapters: embedded (tickets in our store, triaged through
@@ -27,24 +29,6 @@ export interface Submission {
   readonly timeZone?: string;
   readonly category: Category;
   readonly report: TicketReport;
-}
-
-export interface TicketRecord {
-  readonly ticket: Ticket;
-  /** Where the ticket's status card is, to update it in place. */
-  readonly statusCard?: { readonly conversationId: string; readonly activityId: string };
-  /** 'synced' once the remote service has it; 'pending' while it is kept locally and retried; 'local' for embedded. */
-  readonly delivery: 'local' | 'pending' | 'synced';
-  /** The publisher's IANA time zone when the report carried one. */
-  readonly timeZone?: string;
-  /** The language the publisher reported in. */
-  readonly locale?: string;
-}
-
-export interface HistoryEntry {
-  readonly id: string;
-  readonly seq: number;
-  readonly event: TicketEvent;
 }
 
 export type SubmitResult =

@@ -10,7 +10,7 @@ import { helpCommand } from './commands/help-command';
 import { createStatusCommand } from './commands/status-command';
 import { createTicketsCommand } from './commands/tickets-command';
 import { createAdapter } from './create-adapter';
-import { calculatorCommand } from './cvss-calculator';
+import { createCalculatorCommand } from './cvss-calculator';
 import { installTurnErrorHandler } from './handle-turn-error';
 import { createAnswerQuestionCommand } from './proactive/answer-question-command';
 import { createReportFeature } from './report';
@@ -26,7 +26,7 @@ export interface BotParts {
   readonly references: ConversationReferences;
   /** Where reports are filed and tickets read (embedded or remote). */
   readonly backend: TicketBackend;
-  /** Support's Teams channel (embedded backend only): its commands and triage card buttons. */
+  /** Support's Teams channel (when this deployment runs the support desk): its commands and card buttons. */
   readonly supportChannel?: SupportChannel['bot'];
 }
 
@@ -54,7 +54,7 @@ export function createBot(parts: BotParts) {
       ...report.commands,
       helpCommand,
       cvssCommand,
-      calculatorCommand,
+      createCalculatorCommand({ report: report.calculatorResult }),
       createTicketsCommand(parts.backend),
       createStatusCommand(parts.backend),
       createAnswerQuestionCommand(parts.backend),

@@ -2,8 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
-import { storeRemoteEvent } from '../notify/store-remote-event';
-import type { Store } from '../store/create-store';
+import type { TicketStore } from '../tickets';
 import { createBearerVerifier, type BearerVerifier } from './auth/create-bearer-verifier';
 import { readWebhookEventBody } from './notifications/webhook-event-body';
 import {
@@ -14,11 +13,10 @@ import {
 
 export interface NotificationsRouteDeps {
   readonly settings: Config['notify']['webhook'];
-  readonly store: Store;
+  /** Stores the event (and wakes delivery) through the domain's own transitions. */
+  readonly tickets: TicketStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Called once an event is stored, so its notification goes out now rather than at the next poll. */
-  readonly onStored: () => void;
   /** Overrides the Entra verifier built from the settings (tests give one with local keys). */
   readonly verifier?: BearerVerifier;
 }
@@ -29,7 +27,7 @@ export interface NotificationsRouteDeps {
  * stored otherwise. Answered 200 only once the event, its outbox row and the mirrored ticket are stored.
  */
 export function registerNotificationsRoute(server: Server, deps: NotificationsRouteDeps): void {
-  const { settings, store, clock, logger } = deps;
+  const { settings, tickets, clock, logger } = deps;
   const verifier = deps.verifier ?? bearerVerifier(settings, clock, logger);
   if (!verifier && !settings.hmacSecret) {
     logger.warn(
@@ -87,10 +85,9 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
       return;
     }
     try {
-      const result = await storeRemoteEvent(store.db, body.value, clock.now());
+      const result = await tickets.storeRemoteEvent(body.value, clock.now());
       switch (result.status) {
         case 'stored':
-          deps.onStored();
           res.send(200, { status: 'stored', eventId: body.value.eventId });
           return;
         case 'duplicate':
@@ -99,6 +96,24 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
         case 'unknownTicket':
           res.send(404, { error: 'NotFound', message: 'No ticket has this confirmation number.' });
           return;
+        case 'notOwned':
+        case 'refused': {
+          const message =
+            result.status === 'notOwned'
+              ? 'This ticket is not filed with the remote ticket service; its events are not taken.'
+              : `The ticket is ${result.state}; this event cannot happen to it now.`;
+          logger.warn(
+            {
+              event: 'notify.webhook_refused',
+              reason: result.status,
+              eventType: body.value.event.type,
+              ...(result.status === 'refused' ? { state: result.state } : {}),
+            },
+            'webhook event refused',
+          );
+          res.send(409, { error: 'Conflict', message });
+          return;
+        }
         case 'busy':
           res.header('Retry-After', '1');
           res.send(503, { error: 'Busy', message: 'Another event for this ticket is being stored; retry.' });

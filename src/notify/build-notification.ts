@@ -27,8 +27,24 @@ interface UpdateData {
 }
 
 /**
- * The new message the publisher receives for an event, or undefined when the event is not one they are
- * told about: their own submission, answer or message, and the internal start of the assessment.
+ * Whether the publisher gets a new message for the event: not for their own submission, answer or
+ * message, nor for the internal start of the assessment. Decided without rendering anything.
+ */
+export function notifiesPublisher(event: TicketEvent): boolean {
+  switch (event.type) {
+    case 'submitted':
+    case 'question_answered':
+    case 'assessment_started':
+      return false;
+    case 'message_posted':
+      return event.actor.kind === 'support';
+    default:
+      return true;
+  }
+}
+
+/**
+ * The new message the publisher receives for an event, or undefined when `notifiesPublisher` says no.
  * Text from support (questions, messages, the outcome) is shown as plain text runs, never as markdown.
  */
 export function buildNotification(
@@ -48,13 +64,13 @@ export function buildNotification(
   });
   const empty: UpdateData = { title: '', paragraphs: [], facts: [], quotes: [], notes: [] };
 
+  if (!notifiesPublisher(event)) return undefined;
   switch (event.type) {
     case 'submitted':
     case 'question_answered':
     case 'assessment_started':
       return undefined;
     case 'message_posted': {
-      if (event.actor.kind !== 'support') return undefined;
       return update({
         ...empty,
         title: t('message.title'),

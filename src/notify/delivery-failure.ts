@@ -28,13 +28,3 @@ export function failureKindOf(status: number | undefined): DeliveryFailureKind {
   if (status >= 500 || status === 412 || status === 408) return 'transient';
   return 'rejected';
 }
-
-/** Reads a Retry-After header: seconds, or an HTTP date relative to `now`. Undefined when absent or bad. */
-export function parseRetryAfter(value: string | null | undefined, now: Date): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(at - now.getTime(), 0);
-}

@@ -1,13 +1,11 @@
-import type { Kysely } from 'kysely';
 import { pickLocale, type Locale } from '../i18n/locale';
 import type { ConversationReferences } from '../store/conversation-references';
-import type { Database } from '../store/tables';
 import type { ProactiveAddress, ProactiveChannel } from './proactive-channel';
 
 export interface RecipientTicket {
   readonly tenantId: string;
   readonly reporterId: string;
-  readonly conversationId: string | null;
+  readonly conversationId?: string;
   readonly locale: string;
 }
 
@@ -28,7 +26,6 @@ export type RecipientLookup =
  * `createPersonalConversation` failures are thrown as they are (DeliveryFailure) for the caller to handle.
  */
 export async function resolveRecipient(
-  db: Kysely<Database>,
   references: ConversationReferences,
   channel: ProactiveChannel,
   ticket: RecipientTicket,
@@ -41,20 +38,13 @@ export async function resolveRecipient(
       recipient: { address: chosen, locale: pickLocale(chosen.locale ?? ticket.locale) },
     };
   }
-  const tenantSeen = await db
-    .selectFrom('conversation_references')
-    .select(['service_url', 'channel_id', 'bot_id'])
-    .where('tenant_id', '=', ticket.tenantId)
-    .orderBy('active', 'desc')
-    .orderBy('updated_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const tenantSeen = await references.serviceAddressForTenant(ticket.tenantId);
   if (!tenantSeen) return { ok: false, reason: 'noReference' };
   const address = await channel.createPersonalConversation({
-    serviceUrl: tenantSeen.service_url,
-    channelId: tenantSeen.channel_id,
+    serviceUrl: tenantSeen.serviceUrl,
+    channelId: tenantSeen.channelId,
     tenantId: ticket.tenantId,
-    bot: { id: tenantSeen.bot_id },
+    bot: { id: tenantSeen.botId },
     userAadObjectId: ticket.reporterId,
   });
   await references.upsert({

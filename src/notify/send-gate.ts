@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import {
-  RateLimiterMemory,
-  RateLimiterPostgres,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
+import {
+  MemoryConversationWindows,
+  PostgresConversationWindows,
+  type ConversationWindows,
+} from './conversation-windows';
 import { kyselyPgClient } from './kysely-pg-client';
 import { SlidingWindowLog } from './sliding-window-log';
 import { perConversationLimits } from './teams-rate-limits';
@@ -24,11 +24,12 @@ export type GateAnswer =
  */
 export class SendGate {
   /**
-   * `local` is the bot's global limit as this process counts it (exact sliding windows); `global` are
-   * windows shared with other instances (PostgreSQL), none for a single instance.
+   * `conversation` counts each chat's windows (sliding, as Teams counts them); `local` is the bot's global
+   * limit as this process counts it (exact sliding windows); `global` are fixed windows shared with other
+   * instances (PostgreSQL), none for a single instance.
    */
   constructor(
-    private readonly conversation: readonly RateLimiterAbstract[],
+    private readonly conversation: ConversationWindows,
     private readonly global: readonly RateLimiterAbstract[],
     private readonly local: readonly SlidingWindowLog[] = [],
   ) {}
@@ -45,25 +46,32 @@ export class SendGate {
       for (const taken of this.local.slice(0, index)) taken.giveBack();
       return { ok: false, retryInMs: waitMs, scope: 'global' };
     }
-    const taken: Array<[RateLimiterAbstract, string]> = [];
-    const steps: Array<[RateLimiterAbstract, string, GateScope]> = [
-      ...this.conversation.map((limiter): [RateLimiterAbstract, string, GateScope] => [
-        limiter,
-        conversationId,
-        'conversation',
-      ]),
-      ...this.global.map((limiter): [RateLimiterAbstract, string, GateScope] => [limiter, 'bot', 'global']),
-    ];
-    for (const [limiter, key, scope] of steps) {
+    const giveBackLocal = () => {
+      for (const log of this.local) log.giveBack();
+    };
+    let inConversation: Awaited<ReturnType<ConversationWindows['tryTake']>>;
+    try {
+      inConversation = await this.conversation.tryTake(conversationId);
+    } catch (error) {
+      giveBackLocal();
+      throw error;
+    }
+    if (!inConversation.ok) {
+      giveBackLocal();
+      return { ok: false, retryInMs: inConversation.retryInMs, scope: 'conversation' };
+    }
+    const taken: RateLimiterAbstract[] = [];
+    for (const limiter of this.global) {
       try {
-        await limiter.consume(key, 1);
-        taken.push([limiter, key]);
+        await limiter.consume('bot', 1);
+        taken.push(limiter);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         // The refused window counted the try too; give it back with the others.
-        await Promise.all([...taken, [limiter, key] as const].map(([l, k]) => l.reward(k, 1)));
-        for (const log of this.local) log.giveBack();
-        return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1), scope };
+        await Promise.all([...taken, limiter].map((l) => l.reward('bot', 1)));
+        await inConversation.giveBack();
+        giveBackLocal();
+        return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1), scope: 'global' };
       }
     }
     return { ok: true };
@@ -86,28 +94,33 @@ export interface SendGateOptions {
 }
 
 export function createSendGate(options: SendGateOptions): SendGate {
-  const make = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    options.engine === 'postgres'
-      ? new RateLimiterPostgres({
-          storeClient: kyselyPgClient(options.db),
-          storeType: 'client',
-          tableName: 'notify_rate_limits',
-          tableCreated: true,
-          clearExpiredByTimeout: false,
-          keyPrefix,
-          points,
-          duration,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+  const shared = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
+    new RateLimiterPostgres({
+      storeClient: kyselyPgClient(options.db),
+      storeType: 'client',
+      tableName: 'notify_rate_limits',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix,
+      points,
+      duration,
+    });
+  // Teams counts a call when it arrives and we when it leaves: the margin covers calls arriving closer.
+  const windows = perConversationLimits.map((limit) => ({
+    points: limit.points,
+    windowMs: limit.seconds * 1000 + globalWindowMarginMs,
+  }));
   return new SendGate(
-    perConversationLimits.map((limit) => make(`conv${limit.seconds}s`, limit.points, limit.seconds)),
+    options.engine === 'postgres'
+      ? new PostgresConversationWindows(options.db, windows)
+      : new MemoryConversationWindows(windows),
     options.engine === 'postgres'
       ? [
           // Shared by the instances. Fixed windows let a full second's allowance go out at a window's end
           // and again at the next one's start; spacing calls ~1/N s apart keeps any sliding second
           // within the limit too (at the cost of the timers' lateness).
-          make('global1s', options.globalPerSecond, 1),
-          make('globalPace', 1, 1 / options.globalPerSecond),
+          shared('global1s', options.globalPerSecond, 1),
+          shared('globalPace', 1, 1 / options.globalPerSecond),
         ]
       : [],
     [

@@ -81,6 +81,24 @@ export class ConversationReferences {
     return rows.map(toRecord);
   }
 
+  /**
+   * Where the tenant's users were last seen (Teams' service URL, channel, bot id), to open a 1:1 chat with
+   * one of them who has none saved. Active references first.
+   */
+  async serviceAddressForTenant(
+    tenantId: string,
+  ): Promise<{ serviceUrl: string; channelId: string; botId: string } | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_references')
+      .select(['service_url', 'channel_id', 'bot_id'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('active', 'desc')
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row && { serviceUrl: row.service_url, channelId: row.channel_id, botId: row.bot_id };
+  }
+
   /** One reference, active or not. */
   async get(
     tenantId: string,

@@ -141,6 +141,15 @@ export interface Database {
   support_channel_codes: SupportChannelCodesTable;
   support_channels: SupportChannelsTable;
   support_channel_cards: SupportChannelCardsTable;
+  /** 008: recent calls per conversation, for Teams' sliding per-conversation limits on PostgreSQL. */
+  notify_send_log: NotifySendLogTable;
+}
+
+export interface NotifySendLogTable {
+  id: Generated<number>;
+  conversation_id: string;
+  /** Epoch milliseconds (an integer: compared and subtracted, never shown). */
+  sent_at_ms: number;
 }
 
 export type BotStateRow = Selectable<BotStateTable>;

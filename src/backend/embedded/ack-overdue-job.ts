@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
 import { PeriodicTask } from '../../periodic-task';
 import { applyAndSave } from './apply-and-save';
-import type { TicketRepository } from './ticket-repository';
+import type { TicketStore } from '../../tickets';
 
 const jobActor: Actor = { kind: 'system', id: 'ack-overdue-job' };
 const batchSize = 100;
@@ -18,7 +18,7 @@ export class AckOverdueJob {
 
   constructor(
     private readonly deps: {
-      readonly repository: TicketRepository;
+      readonly repository: TicketStore;
       readonly clock: Clock;
       readonly logger: Logger;
       readonly intervalSeconds: number;

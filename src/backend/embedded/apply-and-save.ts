@@ -5,8 +5,7 @@ import {
   type TicketError,
   type TicketEvent,
 } from '../../domain/ticket';
-import type { TicketRepository } from './ticket-repository';
-import type { StoredTicket } from './ticket-row-mapping';
+import type { StoredTicket, TicketStore } from '../../tickets';
 
 export type ApplyAndSaveResult =
   | { readonly ok: true; readonly stored: StoredTicket; readonly events: readonly TicketEvent[] }
@@ -19,7 +18,7 @@ export type ApplyAndSaveResult =
  * in one transaction.
  */
 export async function applyAndSave(
-  repository: TicketRepository,
+  repository: TicketStore,
   stored: StoredTicket,
   command: TicketCommand,
   actor: Actor,

@@ -6,6 +6,8 @@ import {
   type ConfirmationNumberGenerator,
   type TicketCommand,
 } from '../../domain/ticket';
+import { toTicketRecord, type TicketStore } from '../../tickets';
+import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
   HistoryEntry,
@@ -15,12 +17,9 @@ import type {
   TicketRecord,
 } from '../ticket-backend';
 import { applyAndSave } from './apply-and-save';
-import { fileTicket } from './file-ticket';
-import { TicketRepository } from './ticket-repository';
-import { toTicketRecord } from './ticket-row-mapping';
 
 export interface EmbeddedTicketBackendDeps {
-  readonly repository: TicketRepository;
+  readonly repository: TicketStore;
   readonly clock: Clock;
   readonly calendar: Pick<SupportCalendar, 'ackDueAt'>;
   readonly numberGenerator?: ConfirmationNumberGenerator;

@@ -1,67 +1,24 @@
 import type { Clock } from '../../domain/clock';
+import { normaliseConfirmationNumber, type Actor, type TicketCommand } from '../../domain/ticket';
+import type { HistoryEntry, StoredTicket, TicketStore } from '../../tickets';
 import {
-  normaliseConfirmationNumber,
-  type Actor,
-  type Category,
-  type Severity,
-  type Ticket,
-  type TicketCommand,
-  type TicketError,
-  type TicketEvent,
-  type TicketState,
-} from '../../domain/ticket';
-import type { HistoryEntry } from '../ticket-backend';
+  defaultPageSize,
+  maxPageSize,
+  type SupportCommandResult,
+  type SupportPort,
+  type SupportTicketFilter,
+  type SupportTicketPage,
+  type SupportTicketView,
+} from '../support-port';
 import { applyAndSave } from './apply-and-save';
-import type { TicketRepository } from './ticket-repository';
-import type { StoredTicket } from './ticket-row-mapping';
-
-/** A ticket as support sees it: every tenant's, with the CVSS suggestion and whether it is overdue. */
-export interface SupportTicketView {
-  readonly ticket: Ticket;
-  readonly version: number;
-  /** What the report's CVSS base score suggests; support decides the severity. */
-  readonly suggestedSeverity?: Severity;
-  /** Still unacknowledged past its due time. */
-  readonly overdue: boolean;
-  readonly locale?: string;
-  readonly timeZone?: string;
-}
-
-export interface SupportTicketFilter {
-  readonly states?: readonly TicketState[];
-  readonly severities?: readonly Severity[];
-  readonly categories?: readonly Category[];
-  readonly overdue?: boolean;
-  /** 1–100, default 25. */
-  readonly limit?: number;
-  readonly offset?: number;
-}
-
-export interface SupportTicketPage {
-  readonly items: readonly SupportTicketView[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}
-
-export type SupportCommandResult =
-  | { readonly ok: true; readonly view: SupportTicketView; readonly events: readonly TicketEvent[] }
-  | { readonly ok: false; readonly reason: 'notFound' }
-  /** Someone changed the ticket since the caller read `expectedVersion`; nothing was written. */
-  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number }
-  /** The state machine refused: a field error or a transition that is not allowed from here. */
-  | { readonly ok: false; readonly reason: 'refused'; readonly errors: readonly TicketError[] };
-
-export const defaultPageSize = 25;
-export const maxPageSize = 100;
 
 /**
  * What support does with tickets (the support REST API and the support cards): find them, read one with
  * its history, and change it through the ticket's state machine. Every change names the version it was
  * based on and is stored only if that is still the stored version (optimistic concurrency).
  */
-export class SupportService {
-  constructor(private readonly deps: { readonly repository: TicketRepository; readonly clock: Clock }) {}
+export class SupportService implements SupportPort {
+  constructor(private readonly deps: { readonly repository: TicketStore; readonly clock: Clock }) {}
 
   async list(filter: SupportTicketFilter = {}): Promise<SupportTicketPage> {
     const limit = Math.min(Math.max(Math.trunc(filter.limit ?? defaultPageSize), 1), maxPageSize);

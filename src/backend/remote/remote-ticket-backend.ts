@@ -8,9 +8,8 @@ import {
   type TicketCommand,
 } from '../../domain/ticket';
 import type { Logger } from '../../logger';
-import { fileTicket } from '../embedded/file-ticket';
-import type { TicketRepository } from '../embedded/ticket-repository';
-import { toTicketRecord, type StoredTicket } from '../embedded/ticket-row-mapping';
+import { toTicketRecord, type StoredTicket, type TicketStore } from '../../tickets';
+import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
   HistoryEntry,
@@ -31,7 +30,7 @@ import { TicketServiceUnavailableError, type TicketServiceClient } from './ticke
 export interface RemoteTicketBackendDeps {
   readonly client: TicketServiceClient;
   /** The local copies: every report is kept here first, so none is lost while the service is down. */
-  readonly repository: TicketRepository;
+  readonly repository: TicketStore;
   readonly clock: Clock;
   /** For the local confirmation number and due time of a report not yet delivered. */
   readonly calendar: Pick<SupportCalendar, 'ackDueAt'>;

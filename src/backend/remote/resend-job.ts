@@ -1,7 +1,7 @@
 import type { Clock } from '../../domain/clock';
 import type { Logger } from '../../logger';
 import { PeriodicTask } from '../../periodic-task';
-import type { TicketRepository } from '../embedded/ticket-repository';
+import type { TicketStore } from '../../tickets';
 import type { RemoteTicketBackend } from './remote-ticket-backend';
 
 const batchSize = 20;
@@ -17,7 +17,7 @@ export class ResendJob {
   constructor(
     private readonly deps: {
       readonly backend: RemoteTicketBackend;
-      readonly repository: TicketRepository;
+      readonly repository: TicketStore;
       readonly clock: Clock;
       readonly logger: Logger;
       readonly intervalSeconds: number;

@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger';
-import { parseRetryAfter, retryDelayMs } from './retry-delay';
+import { backoffDelayMs } from '../../retry/backoff';
+import { parseRetryAfter } from '../../retry/parse-retry-after';
 import type { TokenSource } from './create-token-source';
 
 export interface TicketServiceClientOptions {
@@ -11,7 +12,6 @@ export interface TicketServiceClientOptions {
   readonly logger: Logger;
   /** Waits between attempts; tests record the delays instead of sleeping. */
   readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
   readonly now?: () => Date;
   readonly fetch?: typeof fetch;
 }
@@ -35,6 +35,8 @@ export class TicketServiceUnavailableError extends Error {
 const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 /** A Retry-After longer than this is not waited out in a request; the caller keeps the work for later. */
 const longestRetryAfterMs = 60_000;
+/** Retries within one request: quick, since a publisher may be waiting on the answer. */
+const requestBackoff = { initialDelayMs: 200, maxDelayMs: 10_000 } as const;
 
 /**
  * JSON over HTTP to the remote ticket service, with a bearer token, a timeout per attempt, and retries
@@ -106,11 +108,7 @@ export class TicketServiceClient {
         lastProblem += ` (asked to wait ${Math.round(retryAfterMs / 1000)} s)`;
         break;
       }
-      const delay = retryDelayMs(
-        attempt,
-        retryAfterMs,
-        this.options.random ? { random: this.options.random } : {},
-      );
+      const delay = backoffDelayMs(requestBackoff, attempt, retryAfterMs);
       this.options.logger.warn(
         {
           event: 'remote_backend.retry',

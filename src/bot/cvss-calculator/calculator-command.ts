@@ -2,8 +2,8 @@ import { assessCvss, buildVector, findMetric, scoreCvss, type CvssVersion } from
 import type { Command } from '../commands/command';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
-import { CALCULATOR_COMMAND, otherCalculatorVersion } from './calculator-options';
-import { calculatorResultHandler } from './calculator-result-hooks';
+import type { CvssAssessment } from '../../domain/cvss';
+import { CALCULATOR_COMMAND, otherCalculatorVersion, type CalculatorReturnTo } from './calculator-options';
 import { readCalculatorSubmit, type CalculatorSubmit } from './read-calculator-submit';
 import { calculatorContext, renderCalculatorCard } from './render-calculator-card';
 import { renderCvssErrorCard, renderCvssResultCard, type CardButton } from './render-cvss-result-card';
@@ -73,7 +73,25 @@ async function calculate(turn: Turn, submit: CalculatorSubmit): Promise<void> {
   await replaceCard(turn, renderCvssResultCard(turn.locale, assessment, actions));
 }
 
-async function useInReport(turn: Turn, submit: CalculatorSubmit): Promise<void> {
+/**
+ * What a dialog does with the calculator's result: `replyToId` is the result card the button was on (the
+ * dialog may update it in place); `token` is the one the dialog opened the calculator with.
+ */
+export type CalculatorResultHandler = (
+  turn: Turn,
+  assessment: CvssAssessment,
+  replyToId: string | undefined,
+  token: string | undefined,
+) => Promise<void>;
+
+/** Where "Use this vector in my report" goes, per dialog that opens the calculator. */
+export type CalculatorResultHandlers = Readonly<Partial<Record<CalculatorReturnTo, CalculatorResultHandler>>>;
+
+async function useInReport(
+  turn: Turn,
+  submit: CalculatorSubmit,
+  handlers: CalculatorResultHandlers,
+): Promise<void> {
   const assessed = submit.vector === undefined ? undefined : assessCvss(submit.vector);
   if (!assessed) {
     await sendCard(turn.context, calculatorCard(turn, submit, submit.version));
@@ -84,7 +102,7 @@ async function useInReport(turn: Turn, submit: CalculatorSubmit): Promise<void> 
     await sendCard(turn.context, renderCvssErrorCard(turn.locale, { error: assessed.error }));
     return;
   }
-  const handler = submit.returnTo ? calculatorResultHandler(submit.returnTo) : undefined;
+  const handler = submit.returnTo ? handlers[submit.returnTo] : undefined;
   if (!handler) {
     turn.log.error(
       { event: 'cvss.no_result_handler', returnTo: submit.returnTo },
@@ -96,8 +114,12 @@ async function useInReport(turn: Turn, submit: CalculatorSubmit): Promise<void> 
   await handler(turn, assessed.assessment, turn.context.activity.replyToId, submit.token);
 }
 
-/** The calculator card's buttons: calculate, switch version, change choices, use the result, open anew. */
-export const calculatorCommand: Command = {
+/**
+ * The calculator card's buttons: calculate, switch version, change choices, use the result, open anew.
+ * `handlers` take the result back to the dialog that opened the calculator (the report dialog imports
+ * the calculator, so the calculator is handed the dialog's handler rather than importing it).
+ */
+export const createCalculatorCommand = (handlers: CalculatorResultHandlers): Command => ({
   name: CALCULATOR_COMMAND,
   // Reached only through card buttons (`{ cmd: 'cvss-calc' }`); people type `cvss`.
   words: [],
@@ -114,9 +136,9 @@ export const calculatorCommand: Command = {
       case 'edit':
         return replaceCard(turn, calculatorCard(turn, submit, submit.version));
       case 'use':
-        return useInReport(turn, submit);
+        return useInReport(turn, submit, handlers);
       case 'open':
         await sendCard(turn.context, calculatorCard(turn, submit, submit.version));
     }
   },
-};
+});

@@ -1,6 +1,9 @@
 export { CALCULATOR_COMMAND, type CalculatorOptions, type CalculatorReturnTo } from './calculator-options';
-export { calculatorCommand } from './calculator-command';
-export { onCalculatorResult, type CalculatorResultHandler } from './calculator-result-hooks';
+export {
+  createCalculatorCommand,
+  type CalculatorResultHandler,
+  type CalculatorResultHandlers,
+} from './calculator-command';
 export { renderCalculatorCard } from './render-calculator-card';
 export {
   formatScore,

@@ -12,7 +12,8 @@ import {
 import type { AdaptiveCard } from '../../cards/render-card';
 import type { Config } from '../../config';
 import type { Clock } from '../../domain/clock';
-import { DeliveryFailure, failureKindOf, parseRetryAfter } from '../../notify/delivery-failure';
+import { DeliveryFailure, failureKindOf } from '../../notify/delivery-failure';
+import { parseRetryAfter } from '../../retry/parse-retry-after';
 import type {
   NewPersonalConversation,
   ProactiveAddress,

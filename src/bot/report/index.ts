@@ -1,4 +1,4 @@
-import { onCalculatorResult } from '../cvss-calculator';
+import type { CalculatorResultHandler } from '../cvss-calculator';
 import type { Command } from '../commands/command';
 import type { Turn } from '../turn';
 import { reportCommands } from './report-commands';
@@ -14,16 +14,16 @@ export interface ReportFeature {
     turn: Turn,
     value: Readonly<Record<string, unknown>> | undefined,
   ) => Promise<boolean>;
+  /** Where the CVSS calculator's "Use this vector in my report" goes. */
+  readonly calculatorResult: CalculatorResultHandler;
 }
 
 /** The report dialog, its commands, and its hook into the CVSS calculator ("Use this vector in my report"). */
 export function createReportFeature(deps: ReportDialogDependencies): ReportFeature {
   const dialog = new ReportDialog(deps);
-  onCalculatorResult('report', (turn, assessment, _replyToId, token) =>
-    dialog.vectorChosen(turn, token, assessment),
-  );
   return {
     commands: reportCommands(dialog),
     beforeMessage: (turn, value) => dialog.expireIfIdle(turn, value),
+    calculatorResult: (turn, assessment, _replyToId, token) => dialog.vectorChosen(turn, token, assessment),
   };
 }

@@ -1,4 +1,4 @@
-import type { SupportTicketView } from '../../backend/embedded/support-service';
+import type { SupportTicketView } from '../../backend/support-port';
 import { formatDateTime } from '../../cards/format-date-time';
 import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
 import {

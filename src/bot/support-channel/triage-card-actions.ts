@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
-import type { SupportService, SupportTicketView } from '../../backend/embedded/support-service';
+import type { SupportPort, SupportTicketView } from '../../backend/support-port';
 import type { AdaptiveCard } from '../../cards/render-card';
 import type { TicketError } from '../../domain/ticket';
 import type { Turn } from '../turn';
@@ -10,7 +10,7 @@ import { renderTriageCard, type TriageCardOptions } from './render-triage-card';
 
 export interface TriageCardActionsDeps {
   readonly registrations: ChannelRegistrations;
-  readonly support: SupportService;
+  readonly support: SupportPort;
   /** SUPPORT_TIME_ZONE. */
   readonly timeZone: string;
   /** After a change: the channel's card is updated for everyone (the invoke answer reaches only the presser). */

@@ -13,6 +13,7 @@ import {
   type TicketState,
 } from './ticket';
 import type { TicketCommand, TicketCommandType } from './ticket-commands';
+import { applyEvents } from './apply-event';
 import { failure, type TicketError, type TicketResult } from './ticket-errors';
 import type { TicketEvent } from './ticket-events';
 
@@ -122,11 +123,11 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
   const at = now.toISOString();
   const event = <E extends TicketEvent>(type: E['type'], data: E['data']): TicketEvent =>
     ({ type, actor: who, at, data }) as TicketEvent;
-  const changed = (next: Ticket, events: TicketEvent[]): TicketResult => ({
-    ok: true,
-    ticket: { ...next, updatedAt: at, version: ticket.version + 1 },
-    events,
-  });
+  // What the events do to the ticket is defined once, in apply-event.ts.
+  const changed = (events: TicketEvent[]): TicketResult => {
+    const next = applyEvents(ticket, events, at);
+    return next ? { ok: true, ticket: next, events } : refused;
+  };
   // Support working on an acknowledged ticket has started assessing it; the history says so first.
   const implicitStart =
     ticket.state === 'acknowledged' ? [event('assessment_started', { reopened: false })] : [];
@@ -137,9 +138,7 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
       const severity = readChoice(input.severity, 'severity', severities, errors);
       if (!priority || !severity) return failure(errors);
       const late = at > ticket.ackDueAt;
-      return changed({ ...ticket, state: 'acknowledged', priority, severity, acknowledgedAt: at }, [
-        event('acknowledged', { priority, severity, late }),
-      ]);
+      return changed([event('acknowledged', { priority, severity, late })]);
     }
     case 'change_priority': {
       const priority = readChoice(input.priority, 'priority', priorities, errors);
@@ -153,7 +152,7 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
       if (!ticket.priority) return refused;
       if (priority === ticket.priority)
         return failure([{ key: 'ticket.field.unchanged', field: 'priority' }]);
-      return changed({ ...ticket, priority }, [
+      return changed([
         event('priority_changed', { from: ticket.priority, to: priority, ...(reason ? { reason } : {}) }),
       ]);
     }
@@ -169,14 +168,12 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
       if (!ticket.severity) return refused;
       if (severity === ticket.severity)
         return failure([{ key: 'ticket.field.unchanged', field: 'severity' }]);
-      return changed({ ...ticket, severity }, [
+      return changed([
         event('severity_changed', { from: ticket.severity, to: severity, ...(reason ? { reason } : {}) }),
       ]);
     }
     case 'start_assessment': {
-      const reopened = ticket.state === 'outcome';
-      const { outcome: _previous, ...rest } = ticket;
-      return changed({ ...rest, state: 'in_assessment' }, [event('assessment_started', { reopened })]);
+      return changed([event('assessment_started', { reopened: ticket.state === 'outcome' })]);
     }
     case 'ask_question': {
       const question = readText(
@@ -186,34 +183,22 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
         errors,
       );
       if (!question) return failure(errors);
-      return changed(
-        {
-          ...ticket,
-          state: 'awaiting_publisher',
-          openQuestions: [...ticket.openQuestions, { question, askedAt: at, askedBy: who }],
-        },
-        [...implicitStart, event('question_asked', { question })],
-      );
+      return changed([...implicitStart, event('question_asked', { question })]);
     }
     case 'answer_question': {
       const answer = readText(input.answer, 'answer', { max: textLimits.answer, required: true }, errors);
       if (!answer) return failure(errors);
-      return changed({ ...ticket, state: 'in_assessment', openQuestions: [] }, [
-        event('question_answered', { answer }),
-      ]);
+      return changed([event('question_answered', { answer })]);
     }
     case 'post_message': {
       const message = readText(input.message, 'message', { max: textLimits.message, required: true }, errors);
       if (!message) return failure(errors);
-      return changed({ ...ticket }, [event('message_posted', { message })]);
+      return changed([event('message_posted', { message })]);
     }
     case 'set_outcome': {
       const outcome = readOutcome(input.outcome, now, errors);
       if (!outcome) return failure(errors);
-      return changed({ ...ticket, state: 'outcome', outcome, openQuestions: [] }, [
-        ...implicitStart,
-        event('outcome_set', { outcome }),
-      ]);
+      return changed([...implicitStart, event('outcome_set', { outcome })]);
     }
     case 'close': {
       const reason =
@@ -225,7 +210,7 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
         errors.push({ key: 'ticket.field.invalid', field: 'duplicateOf' });
       if (!reason || errors.length > 0) return failure(errors);
       if (reason === 'resolved' && ticket.state !== 'outcome') return refused;
-      return changed({ ...ticket, state: 'closed', closedAt: at, closeReason: reason, openQuestions: [] }, [
+      return changed([
         event('closed', { reason, ...(note ? { note } : {}), ...(duplicateOf ? { duplicateOf } : {}) }),
       ]);
     }
@@ -234,7 +219,7 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
         return failure([{ key: 'ticket.ackOverdue.alreadyMarked', markedAt: ticket.ackOverdueAt }]);
       if (now.getTime() < Date.parse(ticket.ackDueAt))
         return failure([{ key: 'ticket.ackOverdue.notDue', dueAt: ticket.ackDueAt }]);
-      return changed({ ...ticket, ackOverdueAt: at }, [event('ack_overdue', { dueAt: ticket.ackDueAt })]);
+      return changed([event('ack_overdue', { dueAt: ticket.ackDueAt })]);
     }
   }
 }

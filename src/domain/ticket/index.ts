@@ -1,4 +1,5 @@
 export { applyCommand, availableCommands } from './apply-command';
+export { applyEvent, applyEvents, eventAllowedFrom } from './apply-event';
 export {
   confirmationAlphabet,
   confirmationPrefix,

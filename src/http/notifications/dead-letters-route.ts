@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../logger';
-import type { OutboxQueue } from '../../notify/outbox-queue';
+import type { Outbox } from '../../tickets';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
 import { requireAuth } from '../auth/require-auth';
 
@@ -10,7 +10,7 @@ import { requireAuth } from '../auth/require-auth';
  */
 export function registerDeadLettersRoute(
   server: Server,
-  deps: { queue: OutboxQueue; authenticator: ApiAuthenticator; logger: Logger },
+  deps: { queue: Outbox; authenticator: ApiAuthenticator; logger: Logger },
 ): void {
   server.get('/api/support/dead-letters', async (req: Request, res: Response) => {
     const principal = await requireAuth(req, res, deps.authenticator, deps.logger);

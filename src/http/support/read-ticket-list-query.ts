@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SupportTicketFilter } from '../../backend/embedded/support-service';
-import { maxPageSize } from '../../backend/embedded/support-service';
+import type { SupportTicketFilter } from '../../backend/support-port';
+import { maxPageSize } from '../../backend/support-port';
 import { categories, severities, ticketStates } from '../../domain/ticket';
 import type { ApiProblem } from './describe-ticket-error';
 

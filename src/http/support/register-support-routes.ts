@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { SupportService } from '../../backend/embedded/support-service';
+import type { SupportPort } from '../../backend/support-port';
 import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
 import type { Principal } from '../auth/auth-result';
@@ -11,7 +11,7 @@ import { readSupportCommand, supportActions, type SupportAction } from './suppor
 import { historyJson, readIfMatch, supportTicketJson, versionEtag } from './ticket-json';
 
 export interface SupportRoutesDeps {
-  readonly support: SupportService;
+  readonly support: SupportPort;
   readonly authenticator: ApiAuthenticator;
   readonly logger: Logger;
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Ticketing } from '../../backend/create-ticketing';
+import type { SupportDesk } from '../../backend/support-port';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import { createApiAuthenticator } from '../auth/create-api-authenticator';
@@ -9,22 +9,22 @@ import { registerChannelRegistrationsRoute } from './channel-registrations-route
 import { registerSupportRoutes } from './register-support-routes';
 
 /**
- * The embedded ticket service's HTTP APIs: /api/support (support analysts, role SUPPORT_AUTH_ROLE) and
- * /api/tickets (services filing for publishers, role TICKETS_API_ROLE). With a remote backend the
- * tickets live elsewhere, so neither is served.
+ * The support desk's HTTP APIs: /api/support (support analysts, role SUPPORT_AUTH_ROLE) and /api/tickets
+ * (services filing for publishers, role TICKETS_API_ROLE). A deployment that runs no support desk (its
+ * tickets live in a remote service) serves neither.
  */
 export function registerTicketingRoutes(
   server: Server,
   deps: {
-    readonly ticketing: Ticketing;
+    readonly supportDesk: SupportDesk | undefined;
     readonly config: Config;
     readonly logger: Logger;
     /** Support channel registration codes (POST /api/support/channel-registrations). */
     readonly channelRegistrations?: ChannelRegistrations;
   },
 ): void {
-  const { ticketing, config, logger } = deps;
-  if (ticketing.kind !== 'embedded') return;
+  const { supportDesk, config, logger } = deps;
+  if (!supportDesk) return;
   const supportAuth = createApiAuthenticator(config, config.support.role);
   if (!supportAuth.configured) {
     logger.warn(
@@ -32,7 +32,7 @@ export function registerTicketingRoutes(
       'support API: no SUPPORT_AUTH_TENANT_ID (or, in local mode, SUPPORT_API_KEY) is set, so every request is refused',
     );
   }
-  registerSupportRoutes(server, { support: ticketing.support, authenticator: supportAuth, logger });
+  registerSupportRoutes(server, { support: supportDesk.support, authenticator: supportAuth, logger });
   if (deps.channelRegistrations)
     registerChannelRegistrationsRoute(server, {
       registrations: deps.channelRegistrations,
@@ -40,8 +40,8 @@ export function registerTicketingRoutes(
       logger,
     });
   registerTicketRoutes(server, {
-    backend: ticketing.backend,
-    idempotency: ticketing.idempotency,
+    backend: supportDesk.ticketService,
+    idempotency: supportDesk.idempotency,
     authenticator: createApiAuthenticator(config, config.support.serviceRole),
     logger,
   });

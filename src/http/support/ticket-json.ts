@@ -1,4 +1,4 @@
-import type { SupportTicketView } from '../../backend/embedded/support-service';
+import type { SupportTicketView } from '../../backend/support-port';
 import type { HistoryEntry } from '../../backend/ticket-backend';
 
 /** The ticket as the support API shows it: the ticket's fields, its version and support's extras. */

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { EmbeddedTicketBackend } from '../../backend/embedded/embedded-ticket-backend';
+import type { TicketServicePort } from '../../backend/support-port';
 import type { Submission, TicketRecord } from '../../backend/ticket-backend';
 import type { TicketCommand, TicketReport } from '../../domain/ticket';
 import type { Logger } from '../../logger';
@@ -11,7 +11,7 @@ import { historyJson } from '../support/ticket-json';
 import { newTicketBody, publisherCommandBody, zodProblems } from './ticket-service-bodies';
 
 export interface TicketRoutesDeps {
-  readonly backend: EmbeddedTicketBackend;
+  readonly backend: TicketServicePort;
   readonly idempotency: IdempotentResponses;
   readonly authenticator: ApiAuthenticator;
   readonly logger: Logger;

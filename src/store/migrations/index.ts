@@ -4,6 +4,8 @@ import { ticketLifecycle } from './003-ticket-lifecycle';
 import { notifyDelivery } from './004-notify-delivery';
 import { supportChannels } from './005-support-channels';
 import { botStateSweepIndex } from './006-bot-state-sweep-index';
+import { ticketScaleIndexes } from './007-ticket-scale-indexes';
+import { notifySendLog } from './008-notify-send-log';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -20,4 +22,6 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '004-notify-delivery': notifyDelivery,
   '005-support-channels': supportChannels,
   '006-bot-state-sweep-index': botStateSweepIndex,
+  '007-ticket-scale-indexes': ticketScaleIndexes,
+  '008-notify-send-log': notifySendLog,
 });

@@ -1,7 +1,7 @@
 import { AckOverdueJob } from '../../../src/backend/embedded/ack-overdue-job';
 import { EmbeddedTicketBackend } from '../../../src/backend/embedded/embedded-ticket-backend';
 import { SupportService } from '../../../src/backend/embedded/support-service';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import { createSupportCalendar } from '../../../src/domain/calendar';
 import { createLogger } from '../../../src/logger';
 import type { Store } from '../../../src/store/create-store';
@@ -32,13 +32,13 @@ describe.each(engines)('the overdue-acknowledgement job on $name', (engine) => {
   afterEach(() => database.destroy());
 
   const jobOn = (store: Store) =>
-    new AckOverdueJob({ repository: new TicketRepository(store.db), clock, logger, intervalSeconds: 60 });
+    new AckOverdueJob({ repository: new TicketStore(store.db), clock, logger, intervalSeconds: 60 });
 
   async function fileTicket(key: string): Promise<string> {
     const [store] = stores;
     if (!store) throw new Error('no store');
     const backend = new EmbeddedTicketBackend({
-      repository: new TicketRepository(store.db),
+      repository: new TicketStore(store.db),
       clock,
       calendar,
     });
@@ -86,7 +86,7 @@ describe.each(engines)('the overdue-acknowledgement job on $name', (engine) => {
 
   test('an acknowledged ticket is never overdue', async () => {
     const number = await fileTicket('k1');
-    const support = new SupportService({ repository: new TicketRepository(stores[0]!.db), clock });
+    const support = new SupportService({ repository: new TicketStore(stores[0]!.db), clock });
     await support.execute(number, { type: 'acknowledge', priority: 'P2', severity: 'High' }, analyst, 1);
     clock.set('2026-12-01T00:00:00.000Z');
     expect(await jobOn(stores[0]!).runOnce()).toBe(0);
@@ -97,7 +97,7 @@ describe.each(engines)('the overdue-acknowledgement job on $name', (engine) => {
     const number = await fileTicket('k1');
     clock.set('2026-11-27T18:00:00.000Z');
     await jobOn(stores[0]!).runOnce();
-    const support = new SupportService({ repository: new TicketRepository(stores[0]!.db), clock });
+    const support = new SupportService({ repository: new TicketStore(stores[0]!.db), clock });
     const result = await support.execute(
       number,
       { type: 'acknowledge', priority: 'P2', severity: 'High' },

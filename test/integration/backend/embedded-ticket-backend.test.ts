@@ -1,5 +1,5 @@
 import { EmbeddedTicketBackend } from '../../../src/backend/embedded/embedded-ticket-backend';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import { createSupportCalendar } from '../../../src/domain/calendar';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
@@ -31,7 +31,7 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     store = await database.open();
     // Tuesday 24 November 2026, 10:00 in Los Angeles.
     clock = new FixedClock('2026-11-24T18:00:00.000Z');
-    backend = new EmbeddedTicketBackend({ repository: new TicketRepository(store.db), clock, calendar });
+    backend = new EmbeddedTicketBackend({ repository: new TicketStore(store.db), clock, calendar });
   });
   afterEach(() => database.destroy());
 
@@ -99,7 +99,7 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
   test('a confirmation number already taken is drawn again', async () => {
     const numbers = ['SEC-AAAA-BBBB', 'SEC-AAAA-BBBB', 'SEC-CCCC-DDDD'];
     const clashing = new EmbeddedTicketBackend({
-      repository: new TicketRepository(store.db),
+      repository: new TicketStore(store.db),
       clock,
       calendar,
       numberGenerator: () => numbers.shift() ?? 'SEC-EEEE-FFFF',

@@ -1,5 +1,5 @@
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import { createTokenSource } from '../../../src/backend/remote/create-token-source';
 import { RemoteTicketBackend } from '../../../src/backend/remote/remote-ticket-backend';
 import { ResendJob } from '../../../src/backend/remote/resend-job';
@@ -36,7 +36,7 @@ let store: Store;
 let clock: FixedClock;
 let sleeps: number[];
 let backend: RemoteTicketBackend;
-let repository: TicketRepository;
+let repository: TicketStore;
 let tokenRequests: string[];
 
 /** A TokenCredential as @azure/identity would give, issuing tokens from the stand-in. */
@@ -73,7 +73,6 @@ function remoteBackend(roles = ['SecurityDesk.TicketFiler']): RemoteTicketBacken
     sleep: async (ms) => {
       sleeps.push(ms);
     },
-    random: () => 0.5,
   });
   return new RemoteTicketBackend({ client, repository, clock, calendar, logger, submitAttempts: 3 });
 }
@@ -92,7 +91,7 @@ afterAll(async () => {
 beforeEach(async () => {
   database = await engines[0]!.create();
   store = await database.open();
-  repository = new TicketRepository(store.db);
+  repository = new TicketStore(store.db);
   clock = new FixedClock('2026-11-24T18:00:00.000Z');
   sleeps = [];
   tokenRequests = [];

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedTicketBackend } from '../../../src/backend/embedded/embedded-ticket-backend';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import { systemClock } from '../../../src/domain/clock';
 import { createLogger } from '../../../src/logger';
 import { createStore, type Store } from '../../../src/store/create-store';
@@ -17,7 +17,7 @@ const dayLater = { ackDueAt: (at: Date) => new Date(at.getTime() + 86_400_000) }
 
 async function fileAndAcknowledge(store: Store, chats: TeamsChat[], count: number): Promise<string[]> {
   const backend = new EmbeddedTicketBackend({
-    repository: new TicketRepository(store.db),
+    repository: new TicketStore(store.db),
     clock: systemClock,
     calendar: dayLater,
   });
@@ -109,8 +109,8 @@ describe('notifications survive crashes and share work between instances', () =>
       const chats = Array.from({ length: 8 }, () => first.chat());
       for (const chat of chats) await chat.install();
       const numbers = await fileAndAcknowledge(first.app.store, chats, 40);
-      first.app.notifier.wake();
-      second.app.notifier.wake();
+      first.app.delivery.wake();
+      second.app.delivery.wake();
       await connector.waitFor((c) => c.kind === 'send', 10, 20_000);
       await first.stopApp();
       await until(
@@ -128,9 +128,11 @@ describe('notifications survive crashes and share work between instances', () =>
       }, 10_000);
       const counts = deliveriesPerTicket(connector.calls, numbers);
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
-      expect(first.app.notifier.worker.stats.sent).toBeGreaterThan(0);
-      expect(second.app.notifier.worker.stats.sent).toBeGreaterThan(0);
-      expect(first.app.notifier.worker.stats.sent + second.app.notifier.worker.stats.sent).toBe(40);
+      expect(first.app.delivery.count('publisher', 'sent')).toBeGreaterThan(0);
+      expect(second.app.delivery.count('publisher', 'sent')).toBeGreaterThan(0);
+      expect(
+        first.app.delivery.count('publisher', 'sent') + second.app.delivery.count('publisher', 'sent'),
+      ).toBe(40);
     } finally {
       await first.close();
       await second.close();

@@ -20,7 +20,7 @@ describe('delivery when Teams throttles, fails or says the chat is gone', () => 
     if (!filed.ok) throw new Error('report not filed');
     const number = filed.record.ticket.confirmationNumber;
     await desk.act(number, { type: 'acknowledge', priority: 'P2', severity: 'High' });
-    test.app.notifier.wake();
+    test.app.delivery.wake();
     return number;
   }
 

@@ -81,7 +81,7 @@ describe.each(cases)(
       const desk = new SupportDesk(test.app.store, clock);
       const sends = sendsTo(chat.conversationId);
       const nth = async (n: number) => {
-        test.app.notifier.wake();
+        test.app.delivery.wake();
         const calls = await test.connector.waitFor(sends, n);
         return calls[n - 1]!;
       };

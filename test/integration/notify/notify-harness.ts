@@ -1,5 +1,5 @@
 import { SupportService } from '../../../src/backend/embedded/support-service';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import { vulnerabilitySubmission } from '../../support/submissions';
 import type { Submission } from '../../../src/backend/ticket-backend';
 import type { Clock } from '../../../src/domain/clock';
@@ -27,11 +27,11 @@ export function reportFrom(chat: TeamsChat, overrides: Partial<Submission> = {})
 
 /** Support's side of a ticket, through the embedded backend's SupportService (the support API's core). */
 export class SupportDesk {
-  readonly repository: TicketRepository;
+  readonly repository: TicketStore;
   readonly service: SupportService;
 
   constructor(store: Store, clock: Clock = systemClock) {
-    this.repository = new TicketRepository(store.db);
+    this.repository = new TicketStore(store.db);
     this.service = new SupportService({ repository: this.repository, clock });
   }
 

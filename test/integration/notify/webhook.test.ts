@@ -30,6 +30,13 @@ describe('POST /api/notifications from a remote ticket service', () => {
     test = await startTestApp({
       env: {
         ...notifyEnv,
+        // Reports are filed with a remote ticket service (unreachable here, so each is kept locally,
+        // pending): its webhook events apply to them.
+        TICKET_BACKEND: 'remote',
+        REMOTE_BACKEND_URL: 'http://127.0.0.1:1',
+        REMOTE_BACKEND_CREDENTIAL: 'static-token',
+        REMOTE_BACKEND_STATIC_TOKEN: 'test-token',
+        REMOTE_BACKEND_MAX_ATTEMPTS: '1',
         NOTIFY_WEBHOOK_HMAC_SECRET: SECRET,
         NOTIFY_WEBHOOK_TENANT_ID: TENANT,
         NOTIFY_WEBHOOK_AUDIENCE: AUDIENCE,
@@ -152,5 +159,42 @@ describe('POST /api/notifications from a remote ticket service', () => {
     const response = await post(body, signed(body));
     expect(response.status).toBe(400);
     expect(await stored()).toEqual(before);
+  });
+
+  it("refuses with 409 an event the ticket's state does not allow, storing nothing and notifying no one", async () => {
+    const chat = test.chat();
+    await chat.install();
+    const filed = await test.app.backend.submit(reportFrom(chat));
+    if (!filed.ok) throw new Error('report not filed');
+    const closing = JSON.stringify(
+      event({
+        confirmationNumber: filed.record.ticket.confirmationNumber,
+        type: 'closed',
+        data: { reason: 'withdrawn' },
+      }),
+    );
+    expect((await post(closing, signed(closing))).status).toBe(200);
+    await test.connector.waitFor(sendsTo(chat.conversationId), 1);
+    const before = await stored();
+    const sendsBefore = test.connector.calls.length;
+
+    for (const late of [
+      { type: 'acknowledged', data: { priority: 'P2', severity: 'High', late: false } },
+      { type: 'question_asked', data: { question: 'Still there?' } },
+    ]) {
+      const body = JSON.stringify(
+        event({ confirmationNumber: filed.record.ticket.confirmationNumber, ...late }),
+      );
+      const response = await post(body, signed(body));
+      expect(response.status).toBe(409);
+      expect(await response.json()).toMatchObject({ error: 'Conflict' });
+    }
+    expect(await stored()).toEqual(before);
+    const ticket = await test.app.backend.getForTenant(
+      chat.user.tenantId,
+      filed.record.ticket.confirmationNumber,
+    );
+    expect(ticket?.ticket).toMatchObject({ state: 'closed', closeReason: 'withdrawn' });
+    expect(test.connector.calls.length).toBe(sendsBefore);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTicketing } from '../../../src/backend/create-ticketing';
+import { TicketStore } from '../../../src/tickets';
 import { loadConfig } from '../../../src/config';
 import { FixedClock } from '../../support/fixed-clock';
 import { createLogger } from '../../../src/logger';
@@ -31,7 +32,13 @@ beforeAll(async () => {
   const logger = createLogger('silent');
   const server = createServer({ logger, maxBodyBytes: 1024 });
   registerTicketingRoutes(server, {
-    ticketing: createTicketing({ config, logger, clock: new FixedClock(), store }),
+    supportDesk: createTicketing({
+      config,
+      logger,
+      clock: new FixedClock(),
+      store,
+      tickets: new TicketStore(store.db),
+    }).supportDesk,
     config,
     logger,
   });

@@ -1,6 +1,9 @@
 import { adaptiveCardsOf, actionTitles, cardTexts } from '../../support/connector-stand-in';
 import { BotFrameworkChannel } from '../../../src/bot/proactive/bot-framework-channel';
-import { SupportCardFeed } from '../../../src/bot/support-channel';
+import { SupportChannelSink } from '../../../src/bot/support-channel';
+import { DeliveryEngine } from '../../../src/notify/delivery-engine';
+import { Doorbell } from '../../../src/notify/doorbell';
+import { SupportCards } from '../../../src/tickets';
 import { createLogger } from '../../../src/logger';
 import { createSendGate } from '../../../src/notify/send-gate';
 import { engines } from '../../support/databases';
@@ -402,30 +405,38 @@ describe.each(engines)('on $name', (engine) => {
     expect(errorUnder(card, 'newPriority')).toBe('Значение уже такое.');
   });
 
-  // Last in this block: it stops the app's own feed so that only the three instances race.
-  test('three feed instances racing over the same store post one card per ticket', async () => {
-    const support = test_.app.ticketing.kind === 'embedded' ? test_.app.ticketing.support : undefined;
+  // Last in this block: it stops the app's own delivery engine so that only the three instances race.
+  test('three delivery engines racing over the same store post one card per ticket', async () => {
+    const support = test_.app.ticketing.supportDesk?.support;
     const running = test_.app.supportChannel;
     if (!support || !running) throw new Error('embedded backend expected');
-    await running.feed.stop();
+    await test_.app.delivery.stop();
     const clock = new FixedClock('2026-11-24T18:00:00.000Z');
+    const logger = createLogger('silent');
     const instances = ['instance-a', 'instance-b', 'instance-c'].map(
       (owner) =>
-        new SupportCardFeed({
-          db: test_.app.store.db,
-          registrations: running.registrations,
-          support,
-          channel: new BotFrameworkChannel(test_.config.bot, clock),
+        new DeliveryEngine({
+          sinks: [
+            new SupportChannelSink({
+              cards: new SupportCards(test_.app.store.db),
+              registrations: running.registrations,
+              support,
+              channel: new BotFrameworkChannel(test_.config.bot, clock),
+              clock,
+              logger,
+              timeZone: test_.config.sla.timeZone,
+              locale: test_.config.support.channelLocale,
+            }),
+          ],
           gate: createSendGate({
             engine: test_.app.store.engine,
             db: test_.app.store.db,
             globalPerSecond: 50,
           }),
           clock,
-          logger: createLogger('silent'),
+          logger,
           settings: test_.config.notify,
-          timeZone: test_.config.sla.timeZone,
-          locale: test_.config.support.channelLocale,
+          doorbell: new Doorbell(),
           owner,
         }),
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { vulnerabilitySubmission as submission } from '../../support/submissions';
 import type { Submission } from '../../../src/backend/ticket-backend';
 import { applyAndSave } from '../../../src/backend/embedded/apply-and-save';
-import { TicketRepository } from '../../../src/backend/embedded/ticket-repository';
+import { TicketStore } from '../../../src/tickets';
 import type { Actor, TicketCommand } from '../../../src/domain/ticket';
 import type { TestApp } from '../../support/test-app';
 
@@ -29,7 +29,7 @@ export async function supportDoes(
   command: TicketCommand,
   now: Date,
 ): Promise<void> {
-  const repository = new TicketRepository(app.app.store.db);
+  const repository = new TicketStore(app.app.store.db);
   const stored = await repository.findForTenant(tenantId, number);
   if (!stored) throw new Error(`no ticket ${number}`);
   const result = await applyAndSave(repository, stored, command, analyst, now);

@@ -1,4 +1,5 @@
-import { failureKindOf, parseRetryAfter } from '../../../src/notify/delivery-failure';
+import { failureKindOf } from '../../../src/notify/delivery-failure';
+import { parseRetryAfter } from '../../../src/retry/parse-retry-after';
 import { backoffMs, retryPolicy, throttleDelayMs } from '../../../src/notify/retry-policy';
 import {
   signWebhookBody,
@@ -25,12 +26,18 @@ describe('what the notifier does about a connector answer', () => {
   });
 
   it('backs off exponentially with jitter, capped, and honours Retry-After', () => {
-    expect(backoffMs(1, () => 0)).toBe(retryPolicy.baseMs / 2);
-    expect(backoffMs(3, () => 0.999)).toBeLessThanOrEqual(retryPolicy.baseMs * 4);
-    expect(backoffMs(3, () => 0.999)).toBeGreaterThan(retryPolicy.baseMs * 3.9);
-    expect(backoffMs(40, () => 0.999)).toBeLessThanOrEqual(retryPolicy.maxBackoffMs);
-    expect(throttleDelayMs(7000, 1, () => 0)).toBe(7000);
-    expect(throttleDelayMs(undefined, 1, () => 0)).toBe(retryPolicy.baseMs / 2);
+    const { initialDelayMs, maxDelayMs } = retryPolicy.backoff;
+    const random = jest.spyOn(Math, 'random');
+    random.mockReturnValue(0);
+    expect(backoffMs(1)).toBe(initialDelayMs / 2);
+    expect(throttleDelayMs(undefined, 1)).toBe(initialDelayMs / 2);
+    random.mockReturnValue(0.999);
+    expect(backoffMs(3)).toBeLessThanOrEqual(initialDelayMs * 4);
+    expect(backoffMs(3)).toBeGreaterThan(initialDelayMs * 3.9);
+    expect(backoffMs(40)).toBeLessThanOrEqual(maxDelayMs);
+    expect(throttleDelayMs(7000, 1)).toBe(7000);
+    expect(throttleDelayMs(10 * 3_600_000, 1)).toBe(retryPolicy.maxRetryAfterMs);
+    random.mockRestore();
   });
 });
 

@@ -1,15 +1,31 @@
 import { sql, type Kysely } from 'kysely';
+import type { TicketEvent } from '../domain/ticket';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
+import type { StoredTicket } from './ticket-record';
+import { eventFromRow, storedTicketFromRow } from './ticket-rows';
 
 /** A row's final state, as recorded by `finishAll`. */
-export interface RowFinish {
+export type RowFinish = {
   readonly id: number;
+  readonly ticketId: string;
   readonly owner: string;
-  readonly state: 'sent' | 'skipped';
   readonly at: Date;
-  /** The reason a row was skipped. */
-  readonly reason?: string;
+} & (
+  | { readonly state: 'sent' }
+  /** Nothing to send (the reason says why). */
+  | { readonly state: 'skipped'; readonly reason: string }
+  /**
+   * No more tries: a dead letter, listed for support. `unreachable` notes on the ticket that the
+   * publisher cannot be reached (shown to support; cleared by the next message that is sent).
+   */
+  | { readonly state: 'dead'; readonly reason: string; readonly unreachable?: string }
+);
+
+/** What an outbox row is about: its event, and its ticket as stored now. */
+export interface OutboxSubject {
+  readonly stored: StoredTicket;
+  readonly event: TicketEvent;
 }
 
 /** An outbox row this instance holds the lease on. */
@@ -50,13 +66,13 @@ interface ClaimRow {
 }
 
 /**
- * The outbox as a work queue shared by every instance. A claim takes a lease (owner + expiry) on due rows;
+ * The outbox (src/tickets owns it with the tickets it belongs to) as a work queue shared by every instance. A claim takes a lease (owner + expiry) on due rows;
  * a crashed owner's lease expires and the row is claimed again, so nothing is lost. Per ticket only the
  * earliest pending event (by the ticket's event sequence) is claimable, so a ticket's notifications go
  * out in order even when an earlier one waits for a retry. Every later change is conditional on still
  * holding the lease, so an instance that lost its lease cannot overwrite the new owner's outcome.
  */
-export class OutboxQueue {
+export class Outbox {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly engine: StoreEngine,
@@ -109,19 +125,32 @@ export class OutboxQueue {
     return changed.numUpdatedRows > 0n ? expires : undefined;
   }
 
+  /** The event an outbox row points at, and its ticket as stored now; undefined if either is missing. */
+  async subject(eventId: string, ticketId: string): Promise<OutboxSubject | undefined> {
+    const [eventRow, ticketRow] = await Promise.all([
+      this.db.selectFrom('ticket_events').selectAll().where('id', '=', eventId).executeTakeFirst(),
+      this.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst(),
+    ]);
+    if (!eventRow || !ticketRow) return undefined;
+    return { stored: storedTicketFromRow(ticketRow), event: eventFromRow(eventRow) };
+  }
+
   /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */
-  async markSent(id: number, owner: string, now: Date): Promise<boolean> {
-    return this.finish(id, owner, { state: 'sent', sent_at: now.toISOString(), last_error: null });
+  async markSent(id: number, ticketId: string, owner: string, now: Date): Promise<boolean> {
+    const [marked] = await this.finishAll([{ id, ticketId, owner, at: now, state: 'sent' }]);
+    return marked ?? false;
   }
 
   /**
-   * Several rows' 'sent' or 'skipped' marks in one transaction (one commit, one wait for the disk), each
-   * conditional on its lease as `markSent`/`markSkipped` are; answers, per row, whether it was marked.
+   * Several rows' final marks in one transaction (one commit, one wait for the disk), each conditional on
+   * its lease; answers, per row, whether it was marked. A message sent clears its ticket's "publisher
+   * unreachable" note; a dead letter for an unreachable publisher sets it, in the same transaction.
    */
   async finishAll(rows: readonly RowFinish[]): Promise<boolean[]> {
     return this.db.transaction().execute(async (trx) => {
       const results: boolean[] = [];
       for (const row of rows) {
+        const at = row.at.toISOString();
         const changed = await trx
           .updateTable('outbox')
           .where('id', '=', row.id)
@@ -130,30 +159,36 @@ export class OutboxQueue {
           .set({
             state: row.state,
             ...(row.state === 'sent'
-              ? { sent_at: row.at.toISOString(), last_error: null }
-              : { last_error: row.reason ?? null }),
+              ? { sent_at: at, last_error: null }
+              : row.state === 'dead'
+                ? { sent_at: null, last_error: truncate(row.reason), next_attempt_at: at }
+                : { last_error: row.reason }),
             lease_owner: null,
             lease_expires_at: null,
           })
           .executeTakeFirst();
-        results.push(changed.numUpdatedRows > 0n);
+        const marked = changed.numUpdatedRows > 0n;
+        results.push(marked);
+        if (marked && row.state === 'sent') {
+          await trx
+            .updateTable('tickets')
+            .set({ publisher_unreachable_at: null, publisher_unreachable_reason: null })
+            .where('id', '=', row.ticketId)
+            .where('publisher_unreachable_at', 'is not', null)
+            .execute();
+        }
+        if (marked && row.state === 'dead' && row.unreachable !== undefined) {
+          await trx
+            .updateTable('tickets')
+            .set({
+              publisher_unreachable_at: at,
+              publisher_unreachable_reason: row.unreachable.slice(0, 300),
+            })
+            .where('id', '=', row.ticketId)
+            .execute();
+        }
       }
       return results;
-    });
-  }
-
-  /** The event is not one the publisher is told about. */
-  async markSkipped(id: number, owner: string, reason: string): Promise<boolean> {
-    return this.finish(id, owner, { state: 'skipped', last_error: reason });
-  }
-
-  /** No more tries: a dead letter, listed for support. */
-  async markDead(id: number, owner: string, now: Date, error: string): Promise<boolean> {
-    return this.finish(id, owner, {
-      state: 'dead',
-      sent_at: null,
-      last_error: truncate(error),
-      next_attempt_at: now.toISOString(),
     });
   }
 
@@ -236,22 +271,6 @@ export class OutboxQueue {
       .where('id', '=', id)
       .where('state', '=', 'pending')
       .where('lease_owner', '=', owner);
-  }
-
-  private async finish(
-    id: number,
-    owner: string,
-    values: {
-      state: 'sent' | 'skipped' | 'dead';
-      sent_at?: string | null;
-      last_error: string | null;
-      next_attempt_at?: string;
-    },
-  ): Promise<boolean> {
-    const changed = await this.held(id, owner)
-      .set({ ...values, lease_owner: null, lease_expires_at: null })
-      .executeTakeFirst();
-    return changed.numUpdatedRows > 0n;
   }
 }
 

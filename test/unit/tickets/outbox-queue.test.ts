@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OutboxQueue } from '../../../src/notify/outbox-queue';
+import { Outbox } from '../../../src/tickets';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
 import { ticketRow } from '../store/ticket-row';
@@ -9,12 +9,12 @@ const t0 = new Date('2026-11-25T10:00:00.000Z');
 describe.each(engines)('the outbox as a work queue on $name', (engine) => {
   let database: TestDatabase;
   let store: Store;
-  let queue: OutboxQueue;
+  let queue: Outbox;
 
   beforeAll(async () => {
     database = await engine.create();
     store = await database.open();
-    queue = new OutboxQueue(store.db, store.engine);
+    queue = new Outbox(store.db, store.engine);
   });
   afterAll(() => database.destroy());
 
@@ -73,7 +73,7 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     expect(retried.map((r) => r.id)).toEqual([mine[0]!.id]);
     expect(retried[0]!.attempts).toBe(1);
 
-    expect(await queue.markSent(retried[0]!.id, 'instance-b', t0)).toBe(true);
+    expect(await queue.markSent(retried[0]!.id, ticket, 'instance-b', t0)).toBe(true);
     const second = await queue.claim('instance-a', new Date(t0.getTime() + 5_000), 60_000, 50);
     expect(second.map((r) => r.id)).toEqual([mine[0]!.id + 1]);
   });
@@ -84,7 +84,7 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     expect(await queue.claim('survivor', new Date(t0.getTime() + 9_999), 10_000, 50)).toEqual([]);
     const [taken] = await queue.claim('survivor', new Date(t0.getTime() + 10_000), 10_000, 50);
     expect(taken?.id).toBe(row!.id);
-    expect(await queue.markSent(row!.id, 'crashed', t0)).toBe(false);
-    expect(await queue.markSent(row!.id, 'survivor', t0)).toBe(true);
+    expect(await queue.markSent(row!.id, ticket, 'crashed', t0)).toBe(false);
+    expect(await queue.markSent(row!.id, ticket, 'survivor', t0)).toBe(true);
   });
 });

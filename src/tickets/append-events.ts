@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { TicketEvent } from '../../domain/ticket';
-import type { Database } from '../../store/tables';
+import type { TicketEvent } from '../domain/ticket';
+import type { Database } from '../store/tables';
 
 /**
  * Appends events to a ticket's history, numbered after its last one, each with its outbox row (unless

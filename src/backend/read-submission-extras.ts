@@ -1,5 +1,5 @@
-import type { TicketError } from '../../domain/ticket';
-import type { Submission } from '../ticket-backend';
+import type { TicketError } from '../domain/ticket';
+import type { Submission } from './ticket-backend';
 
 export interface SubmissionExtras {
   readonly submissionKey: string;

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Category, Severity, Ticket, TicketEvent, TicketState } from '../../domain/ticket';
-import type { Database } from '../../store/tables';
-import { appendTicketEvents } from './append-ticket-events';
-import type { HistoryEntry } from '../ticket-backend';
 import {
-  storedTicketFromRow,
-  suggestedSeverityOf,
-  ticketChangeColumns,
-  type StoredTicket,
-} from './ticket-row-mapping';
+  applyEvents,
+  type Category,
+  type Severity,
+  type Ticket,
+  type TicketEvent,
+  type TicketState,
+} from '../domain/ticket';
+import { isUniqueViolation } from '../store/is-unique-violation';
+import type { Database } from '../store/tables';
+import { appendTicketEvents } from './append-events';
+import type { HistoryEntry, StoredTicket } from './ticket-record';
+import { eventFromRow, storedTicketFromRow, suggestedSeverityOf, ticketChangeColumns } from './ticket-rows';
 
 export interface NewTicketMeta {
   readonly submissionKey: string;
@@ -36,12 +39,34 @@ export interface TicketSearch {
   readonly offset: number;
 }
 
+/** An event the remote ticket service reported through the webhook. */
+export interface RemoteEvent {
+  readonly eventId: string;
+  /** Our confirmation number, or the remote service's number for the ticket. */
+  readonly confirmationNumber: string;
+  readonly event: TicketEvent;
+}
+
+export type StoreRemoteEventResult =
+  | { readonly status: 'stored' }
+  /** The same event id was stored before: nothing changed (a redelivery). */
+  | { readonly status: 'duplicate' }
+  | { readonly status: 'unknownTicket' }
+  /** The ticket is this service's own (embedded): a remote service's events do not apply to it. */
+  | { readonly status: 'notOwned' }
+  /** The ticket's state does not allow the event (e.g. anything after closing). */
+  | { readonly status: 'refused'; readonly state: TicketState }
+  /** Another delivery for the same ticket won the race for the next sequence number; retry. */
+  | { readonly status: 'busy' };
+
 /**
- * Tickets, their history and their outbox rows in the store. Every write of a ticket and its events is
- * one transaction, and every change is conditional on the version the caller read, so concurrent writers
- * (two analysts, two instances) never overwrite each other: the loser gets `'conflict'`.
+ * The one owner of the tickets and their history (src/tickets; the outbox and the support channel's
+ * cards are its siblings there). Every write of a ticket and its events is one transaction with their
+ * outbox rows, and every change is conditional on the version the caller read, so concurrent writers
+ * (two analysts, two instances) never overwrite each other: the loser gets `'conflict'`. It hands out
+ * domain types, never rows.
  */
-export class TicketRepository {
+export class TicketStore {
   /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
   constructor(
     private readonly db: Kysely<Database>,
@@ -200,20 +225,7 @@ export class TicketRepository {
       .where('ticket_id', '=', ticketId)
       .orderBy('seq')
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      seq: row.seq,
-      event: {
-        type: row.type,
-        actor: {
-          kind: row.actor_kind,
-          id: row.actor_id,
-          ...(row.actor_name ? { name: row.actor_name } : {}),
-        },
-        at: row.created_at,
-        data: JSON.parse(row.payload) as unknown,
-      } as TicketEvent,
-    }));
+    return rows.map((row) => ({ id: row.id, seq: row.seq, event: eventFromRow(row) }));
   }
 
   /** Returns false when no ticket has this number. */
@@ -306,5 +318,64 @@ export class TicketRepository {
       .set({ last_delivery_error: error.slice(0, 500) })
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * Stores an event the remote ticket service reported, in one transaction: the history entry (its id is
+   * the remote event id, so a redelivery is recognised; its sequence number is the next of our copy, so
+   * events are kept and notified in arrival order), its outbox row, and the ticket as the domain's own
+   * transition leaves it. Only tickets filed with the remote service take its events, and only events
+   * the ticket's state allows.
+   */
+  async storeRemoteEvent(remote: RemoteEvent, now: Date): Promise<StoreRemoteEventResult> {
+    let result: StoreRemoteEventResult;
+    try {
+      result = await this.db.transaction().execute(async (trx): Promise<StoreRemoteEventResult> => {
+        const seen = await trx
+          .selectFrom('ticket_events')
+          .select('id')
+          .where('id', '=', remote.eventId)
+          .executeTakeFirst();
+        if (seen) return { status: 'duplicate' };
+        const row = await trx
+          .selectFrom('tickets')
+          .selectAll()
+          .where((eb) =>
+            eb.or([
+              eb('confirmation_number', '=', remote.confirmationNumber),
+              eb('remote_id', '=', remote.confirmationNumber),
+            ]),
+          )
+          .orderBy('created_at')
+          .executeTakeFirst();
+        if (!row) return { status: 'unknownTicket' };
+        if (row.remote_state === 'local') return { status: 'notOwned' };
+        const { ticket } = storedTicketFromRow(row);
+        const at = now.toISOString();
+        const next = applyEvents(ticket, [remote.event], at);
+        if (!next) return { status: 'refused', state: ticket.state };
+        const updated = await trx
+          .updateTable('tickets')
+          .set(ticketChangeColumns(next))
+          .where('id', '=', row.id)
+          .where('version', '=', ticket.version)
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) return { status: 'busy' };
+        await appendTicketEvents(trx, row.id, [{ ...remote.event, id: remote.eventId }], {
+          outbox: true,
+          now: at,
+        });
+        return { status: 'stored' };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, { table: 'ticket_events', columns: ['ticket_id', 'seq'] })) {
+        return { status: 'busy' };
+      }
+      // Two deliveries of one event racing: the loser's insert hits the primary key.
+      if (isUniqueViolation(error)) return { status: 'duplicate' };
+      throw error;
+    }
+    if (result.status === 'stored') this.onOutboxWritten();
+    return result;
   }
 }

@@ -1,4 +1,4 @@
-import { suggestSeverityFromBase } from '../../domain/cvss';
+import { suggestSeverityFromBase } from '../domain/cvss';
 import type {
   CloseReason,
   OpenQuestion,
@@ -8,21 +8,15 @@ import type {
   Ticket,
   TicketReport,
   TicketState,
-} from '../../domain/ticket';
-import type { TicketRecord } from '../ticket-backend';
-import type { TicketRow } from '../../store/tables';
+} from '../domain/ticket';
+import type { TicketEvent } from '../domain/ticket';
+import type { TicketEventRow, TicketRow } from '../store/tables';
+import type { StoredTicket } from './ticket-record';
 
-/** A stored ticket: the domain ticket plus what only the store keeps about it. */
-export interface StoredTicket extends TicketRecord {
-  /** The row id (UUID); events and outbox rows point at it. */
-  readonly id: string;
-  readonly submissionKey: string;
-  readonly conversationId?: string;
-  readonly suggestedSeverity?: Severity;
-  /** The remote ticket service's confirmation number once it accepted the report (remote mode only). */
-  readonly remoteId?: string;
-  readonly deliveryAttempts: number;
-}
+/**
+ * Rows ↔ domain types, for the modules of src/tickets only: everything outside receives `StoredTicket`,
+ * `Ticket` and `TicketEvent`, never a row.
+ */
 
 /** The severity the report's CVSS base score suggests (CVSS None suggests nothing). */
 export function suggestedSeverityOf(report: TicketReport): Severity | undefined {
@@ -97,6 +91,14 @@ export function storedTicketFromRow(row: TicketRow): StoredTicket {
     ...(row.conversation_id ? { conversationId: row.conversation_id } : {}),
     ...(row.suggested_severity ? { suggestedSeverity: row.suggested_severity as Severity } : {}),
     ...(row.remote_id ? { remoteId: row.remote_id } : {}),
+    ...(row.publisher_unreachable_at
+      ? {
+          publisherUnreachable: {
+            at: row.publisher_unreachable_at,
+            reason: row.publisher_unreachable_reason ?? '',
+          },
+        }
+      : {}),
     ...(row.status_card_activity_id && row.status_card_conversation_id
       ? {
           statusCard: {
@@ -108,15 +110,18 @@ export function storedTicketFromRow(row: TicketRow): StoredTicket {
   };
 }
 
-/** The public record (what the port returns): no row ids or bookkeeping. */
-export function toTicketRecord(stored: StoredTicket): TicketRecord {
+/** A history row as the domain's event. */
+export function eventFromRow(row: TicketEventRow): TicketEvent {
   return {
-    ticket: stored.ticket,
-    delivery: stored.delivery,
-    ...(stored.statusCard ? { statusCard: stored.statusCard } : {}),
-    ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
-    ...(stored.locale ? { locale: stored.locale } : {}),
-  };
+    type: row.type,
+    actor: {
+      kind: row.actor_kind,
+      id: row.actor_id,
+      ...(row.actor_name ? { name: row.actor_name } : {}),
+    },
+    at: row.created_at,
+    data: JSON.parse(row.payload) as unknown,
+  } as TicketEvent;
 }
 
 function parseJson<T>(text: string, row: TicketRow, column: string): T {

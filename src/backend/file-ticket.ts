@@ -1,18 +1,17 @@
-import type { SupportCalendar } from '../../domain/calendar';
+import type { SupportCalendar } from '../domain/calendar';
 import {
   createTicket,
   generateConfirmationNumber,
   type ConfirmationNumberGenerator,
   type TicketError,
-} from '../../domain/ticket';
-import { isUniqueViolation } from '../../store/create-store';
-import type { Submission } from '../ticket-backend';
+} from '../domain/ticket';
+import { isUniqueViolation } from '../store/create-store';
+import type { StoredTicket, TicketStore } from '../tickets';
 import { readSubmissionExtras } from './read-submission-extras';
-import type { TicketRepository } from './ticket-repository';
-import type { StoredTicket } from './ticket-row-mapping';
+import type { Submission } from './ticket-backend';
 
 export interface FileTicketDeps {
-  readonly repository: TicketRepository;
+  readonly repository: TicketStore;
   readonly calendar: Pick<SupportCalendar, 'ackDueAt'>;
   readonly numberGenerator?: ConfirmationNumberGenerator;
 }

@@ -1,0 +1,133 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/tables';
+
+/** One of Teams' per-conversation limits: at most `points` operations in any `windowMs`. */
+export interface WindowLimit {
+  readonly points: number;
+  readonly windowMs: number;
+}
+
+export type WindowAnswer =
+  /** A slot was taken in every window; `giveBack` returns it when the call is not made after all. */
+  | { readonly ok: true; readonly giveBack: () => Promise<void> }
+  | { readonly ok: false; readonly retryInMs: number };
+
+/**
+ * Teams' per-conversation limits counted as Teams counts them: sliding windows over the times of the
+ * conversation's last calls (a fixed window lets a window's allowance go at its end and again at the next
+ * one's start, and the gate then refuses what Teams would take). One log of the last calls serves every
+ * window of a conversation: the call `points` back must be older than the window.
+ */
+export interface ConversationWindows {
+  tryTake(conversationId: string): Promise<WindowAnswer>;
+}
+
+/** How long until every window has room, given the conversation's call times (newest last); 0 = now. */
+export function waitForRoom(times: readonly number[], limits: readonly WindowLimit[], now: number): number {
+  let wait = 0;
+  for (const { points, windowMs } of limits) {
+    if (times.length < points) continue;
+    const freeAt = times[times.length - points]! + windowMs;
+    if (freeAt > now) wait = Math.max(wait, Math.ceil(freeAt - now));
+  }
+  return wait;
+}
+
+/** One process's count (SQLite: one instance). Idle conversations are forgotten after the longest window. */
+export class MemoryConversationWindows implements ConversationWindows {
+  private readonly logs = new Map<string, number[]>();
+  private readonly longest: number;
+  private readonly keep: number;
+  private lastSweep: number;
+
+  constructor(
+    private readonly limits: readonly WindowLimit[],
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.longest = Math.max(0, ...limits.map((limit) => limit.windowMs));
+    this.keep = Math.max(0, ...limits.map((limit) => limit.points));
+    this.lastSweep = now();
+  }
+
+  async tryTake(conversationId: string): Promise<WindowAnswer> {
+    const now = this.now();
+    this.sweep(now);
+    const times = this.logs.get(conversationId) ?? [];
+    const wait = waitForRoom(times, this.limits, now);
+    if (wait > 0) return { ok: false, retryInMs: wait };
+    times.push(now);
+    if (times.length > this.keep) times.splice(0, times.length - this.keep);
+    this.logs.set(conversationId, times);
+    return {
+      ok: true,
+      giveBack: async () => {
+        const index = times.lastIndexOf(now);
+        if (index >= 0) times.splice(index, 1);
+      },
+    };
+  }
+
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.longest) return;
+    this.lastSweep = now;
+    for (const [id, times] of this.logs) {
+      if ((times.at(-1) ?? -Infinity) <= now - this.longest) this.logs.delete(id);
+    }
+  }
+}
+
+/**
+ * Shared by every instance on PostgreSQL: the calls' times in `notify_send_log`, read and appended under
+ * a transaction-scoped advisory lock on the conversation, so two instances never both take its last slot.
+ * Times are the instances' wall clocks (kept in step by NTP; the windows carry a margin for the rest).
+ */
+export class PostgresConversationWindows implements ConversationWindows {
+  private readonly longest: number;
+  private readonly keep: number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly limits: readonly WindowLimit[],
+    private readonly now: () => number = Date.now,
+  ) {
+    this.longest = Math.max(0, ...limits.map((limit) => limit.windowMs));
+    this.keep = Math.max(0, ...limits.map((limit) => limit.points));
+  }
+
+  async tryTake(conversationId: string): Promise<WindowAnswer> {
+    const taken = await this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${conversationId}, 7))`.execute(trx);
+      const now = this.now();
+      const rows = await trx
+        .selectFrom('notify_send_log')
+        .select('sent_at_ms')
+        .where('conversation_id', '=', conversationId)
+        .where('sent_at_ms', '>', now - this.longest)
+        .orderBy('sent_at_ms', 'desc')
+        .limit(this.keep)
+        .execute();
+      const times = rows.map((row) => Number(row.sent_at_ms)).reverse();
+      const wait = waitForRoom(times, this.limits, now);
+      if (wait > 0) return { taken: false as const, wait };
+      const inserted = await trx
+        .insertInto('notify_send_log')
+        .values({ conversation_id: conversationId, sent_at_ms: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // What has left every window is of no more use (kept small per conversation as it goes).
+      await trx
+        .deleteFrom('notify_send_log')
+        .where('conversation_id', '=', conversationId)
+        .where('sent_at_ms', '<=', now - this.longest)
+        .execute();
+      return { taken: true as const, id: Number(inserted.id) };
+    });
+    if (!taken.taken) return { ok: false, retryInMs: taken.wait };
+    return {
+      ok: true,
+      giveBack: async () => {
+        await this.db.deleteFrom('notify_send_log').where('id', '=', taken.id).execute();
+      },
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import type { Ticket, TicketEvent } from '../domain/ticket';
+
+/** A ticket as the ticket backend port hands it out: the domain ticket and where it is shown. */
+export interface TicketRecord {
+  readonly ticket: Ticket;
+  /** Where the ticket's status card is, to update it in place. */
+  readonly statusCard?: { readonly conversationId: string; readonly activityId: string };
+  /** 'synced' once the remote service has it; 'pending' while it is kept locally and retried; 'local' for embedded. */
+  readonly delivery: 'local' | 'pending' | 'synced';
+  /** The publisher's IANA time zone when the report carried one. */
+  readonly timeZone?: string;
+  /** The language the publisher reported in. */
+  readonly locale?: string;
+}
+
+/** One entry of a ticket's history. */
+export interface HistoryEntry {
+  readonly id: string;
+  readonly seq: number;
+  readonly event: TicketEvent;
+}
+
+/** A stored ticket: the record plus what only the store keeps about it. */
+export interface StoredTicket extends TicketRecord {
+  /** The row id (UUID); events and outbox rows point at it. */
+  readonly id: string;
+  readonly submissionKey: string;
+  readonly conversationId?: string;
+  readonly suggestedSeverity?: import('../domain/ticket').Severity;
+  /** The remote ticket service's confirmation number once it accepted the report (remote mode only). */
+  readonly remoteId?: string;
+  readonly deliveryAttempts: number;
+  /** Teams answered 403/404 for the publisher's chat, or there is none (cleared by a later delivery). */
+  readonly publisherUnreachable?: { readonly at: string; readonly reason: string };
+}
+
+/** The public record (what the port returns): no row ids or bookkeeping. */
+export function toTicketRecord(stored: StoredTicket): TicketRecord {
+  return {
+    ticket: stored.ticket,
+    delivery: stored.delivery,
+    ...(stored.statusCard ? { statusCard: stored.statusCard } : {}),
+    ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+    ...(stored.locale ? { locale: stored.locale } : {}),
+  };
+}
