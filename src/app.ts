@@ -18,12 +18,13 @@ import { registerNotificationsRoute } from './http/notifications-route';
 import { DeliveryEngine } from './notify/delivery-engine';
 import { Doorbell } from './notify/doorbell';
 import { PublisherSink } from './notify/publisher-sink';
-import { renderStatusCard } from './notify/render-status-card';
 import { createSendGate } from './notify/send-gate';
 import type { Logger } from './logger';
 import { ConversationReferences } from './store/conversation-references';
 import { createStore, type Store } from './store/create-store';
+import { IdempotentResponses } from './store/idempotent-responses';
 import { StateDocuments } from './store/state-documents';
+import { PeriodicTask } from './periodic-task';
 import { Outbox, SupportCards, TicketStore } from './tickets';
 
 export interface RunningApp {
@@ -67,14 +68,25 @@ export async function startApp(
   const documents = new StateDocuments(store.db, clock);
   // A committed change is delivered at once instead of at the next poll.
   const doorbell = new Doorbell();
-  const tickets = new TicketStore(store.db, () => doorbell.ring());
+  const tickets = new TicketStore(
+    store.db,
+    () => doorbell.ring(),
+    () => clock.now(),
+  );
   const outbox = new Outbox(store.db, store.engine);
+  const idempotency = new IdempotentResponses(store.db, clock);
+  // Idempotency keys guard retries, which come within minutes: a day is ample, and the table stays small.
+  const purgeKeys = new PeriodicTask(
+    { name: 'idempotency_purge', intervalMs: 3_600_000, logger, runOnStart: true },
+    () => idempotency.purge(new Date(clock.now().getTime() - 24 * 3_600_000)),
+  );
   const ticketing = createTicketing({
     config,
     logger,
     clock,
     store,
     tickets,
+    idempotency,
     ...(options.credential ? { credential: options.credential } : {}),
   });
   // One proactive channel and one delivery engine for every proactive send of this bot.
@@ -93,14 +105,7 @@ export async function startApp(
     });
   const delivery = new DeliveryEngine({
     sinks: [
-      new PublisherSink({
-        outbox,
-        references,
-        channel,
-        logger,
-        settings: config.notify,
-        statusCard: renderStatusCard,
-      }),
+      new PublisherSink({ outbox, tickets, references, channel, clock, logger, settings: config.notify }),
       ...(supportChannel ? [supportChannel.sink] : []),
     ],
     // Teams' rate limits are per bot: every sink sends through one gate.
@@ -129,6 +134,7 @@ export async function startApp(
     documents,
     references,
     backend: ticketing.backend,
+    idempotency,
     ...(supportChannel ? { supportChannel: supportChannel.bot } : {}),
   });
 
@@ -177,6 +183,7 @@ export async function startApp(
       await ticketing.stop();
       await delivery.stop();
       await draftExpiry.stop();
+      await purgeKeys.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
@@ -184,6 +191,7 @@ export async function startApp(
   ticketing.start();
   delivery.start();
   draftExpiry.start();
+  purgeKeys.start();
   return {
     url: `http://${host}:${port}`,
     port,

@@ -3,8 +3,7 @@ import type { Config } from '../config';
 import { createSupportCalendar } from '../domain/calendar';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
-import { PeriodicTask } from '../periodic-task';
-import { IdempotentResponses } from '../store/idempotent-responses';
+import type { IdempotentResponses } from '../store/idempotent-responses';
 import type { Store } from '../store/create-store';
 import type { TicketStore } from '../tickets';
 import { AckOverdueJob } from './embedded/ack-overdue-job';
@@ -38,6 +37,8 @@ export interface TicketingParts {
   readonly store: Store;
   /** The one owner of the ticket tables. */
   readonly tickets: TicketStore;
+  /** Answers remembered per Idempotency-Key (the ticket contract's writes). */
+  readonly idempotency: IdempotentResponses;
   /** Replaces the configured @azure/identity credential (tests cannot reach Entra). */
   readonly credential?: TokenCredential;
 }
@@ -83,7 +84,7 @@ function remoteTicketing(
   };
 }
 
-function embeddedTicketing({ config, logger, clock, store, tickets }: TicketingParts): Ticketing {
+function embeddedTicketing({ config, logger, clock, tickets, idempotency }: TicketingParts): Ticketing {
   const backend = new EmbeddedTicketBackend({
     repository: tickets,
     clock,
@@ -95,12 +96,6 @@ function embeddedTicketing({ config, logger, clock, store, tickets }: TicketingP
     logger,
     intervalSeconds: config.sla.overdueCheckSeconds,
   });
-  const idempotency = new IdempotentResponses(store.db, clock);
-  // Idempotency-Keys guard retries, which come within minutes: a day is ample, and the table stays small.
-  const purgeKeys = new PeriodicTask(
-    { name: 'idempotency_purge', intervalMs: 3_600_000, logger, runOnStart: true },
-    () => idempotency.purge(new Date(clock.now().getTime() - 24 * 3_600_000)),
-  );
   return {
     backend,
     supportDesk: {
@@ -108,13 +103,8 @@ function embeddedTicketing({ config, logger, clock, store, tickets }: TicketingP
       ticketService: backend,
       idempotency,
     },
-    start: () => {
-      job.start();
-      purgeKeys.start();
-    },
-    stop: async () => {
-      await Promise.all([job.stop(), purgeKeys.stop()]);
-    },
+    start: () => job.start(),
+    stop: () => job.stop(),
     runJobOnce: () => job.runOnce(),
   };
 }

@@ -6,7 +6,7 @@ import type {
   TicketEvent,
   TicketReport,
 } from '../domain/ticket';
-import type { HistoryEntry, TicketRecord } from '../tickets';
+import type { CardPlacement, HistoryEntry, TicketRecord } from '../tickets';
 
 export type { HistoryEntry, TicketRecord } from '../tickets';
 
@@ -65,9 +65,9 @@ export interface TicketBackend {
     command: TicketCommand,
     actor: Actor,
   ): Promise<CommandResult>;
-  /** Remembers the status card sent for a ticket, so notifications can update it in place. */
-  setStatusCard(
-    confirmationNumber: string,
-    card: { conversationId: string; activityId: string },
-  ): Promise<void>;
+  /**
+   * Remembers a card posted about the ticket in the publisher's chat (the confirmation, a `status`
+   * answer, a question), so every change of the ticket updates it in place.
+   */
+  rememberCard(confirmationNumber: string, card: CardPlacement): Promise<void>;
 }

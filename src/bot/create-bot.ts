@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { ConversationReferences } from '../store/conversation-references';
+import type { IdempotentResponses } from '../store/idempotent-responses';
 import type { StateDocuments } from '../store/state-documents';
 import { cvssCommand } from './commands/cvss-command';
 import { helpCommand } from './commands/help-command';
@@ -12,7 +13,7 @@ import { createTicketsCommand } from './commands/tickets-command';
 import { createAdapter } from './create-adapter';
 import { createCalculatorCommand } from './cvss-calculator';
 import { installTurnErrorHandler } from './handle-turn-error';
-import { createAnswerQuestionCommand } from './proactive/answer-question-command';
+import { createCorrespondence } from './correspondence';
 import { createReportFeature } from './report';
 import { SecurityDeskBot } from './security-desk-bot';
 import { SqlStorage } from './sql-storage';
@@ -26,6 +27,8 @@ export interface BotParts {
   readonly references: ConversationReferences;
   /** Where reports are filed and tickets read (embedded or remote). */
   readonly backend: TicketBackend;
+  /** Remembers replies already sent, so a double press or a retried message sends once. */
+  readonly idempotency: IdempotentResponses;
   /** Support's Teams channel (when this deployment runs the support desk): its commands and card buttons. */
   readonly supportChannel?: SupportChannel['bot'];
 }
@@ -41,6 +44,7 @@ export function createBot(parts: BotParts) {
     clock: parts.clock,
     draftTtlMinutes: parts.config.dialog.draftTtlMinutes,
   });
+  const correspondence = createCorrespondence({ backend: parts.backend, idempotency: parts.idempotency });
   const bot = new SecurityDeskBot({
     logger: parts.logger,
     clock: parts.clock,
@@ -49,6 +53,7 @@ export function createBot(parts: BotParts) {
     userState: new UserState(storage),
     references: parts.references,
     beforeMessage: [report.beforeMessage],
+    freeText: (turn, text) => correspondence.freeText.handle(turn, text),
     cardActions: parts.supportChannel ? [parts.supportChannel.cardActions] : [],
     commands: [
       ...report.commands,
@@ -57,7 +62,7 @@ export function createBot(parts: BotParts) {
       createCalculatorCommand({ report: report.calculatorResult }),
       createTicketsCommand(parts.backend),
       createStatusCommand(parts.backend),
-      createAnswerQuestionCommand(parts.backend),
+      ...correspondence.commands,
       ...(parts.supportChannel?.commands ?? []),
     ],
   });

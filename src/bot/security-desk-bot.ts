@@ -35,6 +35,8 @@ export interface BotDependencies {
   readonly beforeMessage?: ReadonlyArray<
     (turn: Turn, value: Readonly<Record<string, unknown>> | undefined) => Promise<boolean>
   >;
+  /** A personal chat's message that is no command (understood in context: see bot/correspondence). */
+  readonly freeText?: (turn: Turn, text: string) => Promise<void>;
   /** Universal Actions (Action.Execute) by verb; an unknown verb is answered 400. */
   readonly cardActions?: readonly CardActionHandler[];
 }
@@ -193,6 +195,11 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     if (matched) {
       turn.log.info({ event: 'command', command: matched.command.name, via: 'text' }, 'command');
       await matched.command.run(turn, matched.args, value);
+      return;
+    }
+    const personal = conversationIdentity(activity).conversationType === 'personal';
+    if (personal && value === undefined && text.trim() !== '' && this.deps.freeText) {
+      await this.deps.freeText(turn, text);
       return;
     }
     turn.log.info({ event: 'command.unrecognised', hasValue: value !== undefined }, 'unrecognised message');

@@ -38,6 +38,11 @@ export function notifiesPublisher(event: TicketEvent): boolean {
       return false;
     case 'message_posted':
       return event.actor.kind === 'support';
+    // The publisher's own additions and withdrawal are answered in the turn; the cards show them.
+    case 'information_added':
+      return false;
+    case 'closed':
+      return event.actor.kind !== 'publisher';
     default:
       return true;
   }
@@ -69,6 +74,7 @@ export function buildNotification(
     case 'submitted':
     case 'question_answered':
     case 'assessment_started':
+    case 'information_added':
       return undefined;
     case 'message_posted': {
       return update({
@@ -109,13 +115,7 @@ export function buildNotification(
     }
     case 'question_asked':
       return {
-        card: renderCard('notification-question', locale, {
-          ...common,
-          title: t('question.title'),
-          question: event.data.question,
-          confirmationNumber: ticket.confirmationNumber,
-          answerMaxLength: textLimits.answer,
-        }),
+        card: renderQuestionCard(ticket, event.data.question, locale),
         text: `${t('question.title')} (${ticket.confirmationNumber})`,
       };
     case 'outcome_set':
@@ -136,6 +136,37 @@ export function buildNotification(
         paragraphs: [t('ackOverdue.body', { dueAt: when(event.data.dueAt) }), t('ackOverdue.next')],
       });
   }
+}
+
+/**
+ * Support's question with a box for the answer; once answered (a later `question_answered`), the same
+ * card shows the answer and when it was sent instead, so the card in the chat tells the truth.
+ */
+export function renderQuestionCard(
+  ticket: NotificationTicket,
+  question: string,
+  locale: Locale,
+  answered?: { readonly text: string; readonly at: string },
+): AdaptiveCard {
+  const t = (key: string, params?: TranslationParams) => translate(locale, `notify.${key}`, params);
+  return renderCard('notification-question', locale, {
+    ticketLine: t('ticketLine', { number: ticket.confirmationNumber, title: ticket.title }),
+    cite: t('citeNumber', { number: ticket.confirmationNumber }),
+    title: t(answered ? 'question.answeredTitle' : 'question.title'),
+    question,
+    confirmationNumber: ticket.confirmationNumber,
+    answerLabel: t('question.answerLabelLimit', { max: textLimits.answer }),
+    ...(answered
+      ? {
+          answered: {
+            heading: t('question.answeredAt', {
+              when: formatNotifyDate(answered.at, locale, ticket.timeZone),
+            }),
+            text: answered.text,
+          },
+        }
+      : {}),
+  });
 }
 
 function outcomeData(

@@ -2,7 +2,16 @@ import type { Config } from '../config';
 import { translate } from '../i18n/translate';
 import type { Logger } from '../logger';
 import type { ConversationReferences } from '../store/conversation-references';
-import type { ClaimedOutboxRow, Outbox, OutboxSubject, StoredTicket } from '../tickets';
+import type {
+  CardPlacement,
+  ClaimedOutboxRow,
+  HistoryEntry,
+  Outbox,
+  PostedCard,
+  StoredTicket,
+  TicketStore,
+} from '../tickets';
+import { renderTicketStatusCard } from '../cards/ticket-status-data';
 import { buildNotification, notifiesPublisher } from './build-notification';
 import { DeliveryFailure } from './delivery-failure';
 import type {
@@ -14,18 +23,19 @@ import type {
   GiveBack,
 } from './delivery-sink';
 import type { ProactiveAddress, ProactiveChannel } from './proactive-channel';
+import { renderPublisherCard } from './render-publisher-card';
 import { resolveRecipient, type Recipient } from './resolve-recipient';
 import { backoffMs } from './retry-policy';
-import type { StatusCardRenderer } from './status-card-renderer';
 
 export interface PublisherSinkDeps {
   readonly outbox: Outbox;
+  /** The tickets' history and the cards posted about them. */
+  readonly tickets: TicketStore;
   readonly references: ConversationReferences;
   readonly channel: ProactiveChannel;
+  readonly clock: { now(): Date };
   readonly logger: Logger;
   readonly settings: Pick<Config['notify'], 'maxAttempts'>;
-  /** The status card's renderer; without one, status cards are left as they are. */
-  readonly statusCard?: StatusCardRenderer;
 }
 
 /** An outbox row as the engine works it: one publisher's messages form a lane. */
@@ -33,7 +43,14 @@ export type PublisherWork = ClaimedOutboxRow & DeliveryWork;
 
 /** How a row ends: the message went out, there was nothing to send, or it is a dead letter. */
 export type PublisherFinish =
-  | { readonly state: 'sent'; readonly ticket: string; readonly type: string; readonly activityId?: string }
+  | {
+      readonly state: 'sent';
+      readonly ticket: string;
+      readonly type: string;
+      readonly activityId?: string;
+      /** The message is a card to keep true (a question): remembered with the 'sent' mark. */
+      readonly card?: CardPlacement;
+    }
   | { readonly state: 'skipped'; readonly reason: string }
   | {
       readonly state: 'dead';
@@ -44,10 +61,12 @@ export type PublisherFinish =
     };
 
 /**
- * The publisher's chat, as a sink of the delivery engine: for each outbox row, refresh the ticket's status
- * card in place, then send the publisher a new message — rendered once, in the publisher's language —
- * and mark the row sent only once the connector confirmed it. 403/404 stop notifications to that chat
- * and note it on the ticket (docs/decisions/notification-delivery.md).
+ * The publisher's chat, as a sink of the delivery engine: for each outbox row, bring every card posted
+ * about the ticket up to date in place (the confirmation, each `status` answer, each question), then send
+ * the publisher a new message — rendered once, in the publisher's language — and mark the row sent only
+ * once the connector confirmed it. A card Teams no longer has is marked gone, and a fresh status card is
+ * posted when none is left. 403/404 to the message stop notifications to that chat and note it on the
+ * ticket (docs/decisions/notification-delivery.md).
  */
 export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinish> {
   readonly name = 'publisher';
@@ -66,8 +85,9 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     const subject = await this.deps.outbox.subject(work.eventId, work.ticketId);
     if (!subject) return finished({ state: 'dead', reason: 'event or ticket missing' });
     const { stored, event } = subject;
-    const refreshCard = this.refreshesStatusCard(subject);
-    if (!notifiesPublisher(event) && !refreshCard) {
+    // The card posted with the submission shows it already; every later event changes what cards say.
+    const cards = event.type === 'submitted' ? [] : await this.deps.tickets.cards.live(stored.id);
+    if (!notifiesPublisher(event) && cards.length === 0) {
       return finished({ state: 'skipped', reason: `${event.type}: not notified` });
     }
 
@@ -84,22 +104,35 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     }
     const { recipient } = lookup;
 
-    if (refreshCard) {
-      const refreshed = await this.updateStatusCard(context, work, stored, recipient);
+    if (cards.length > 0) {
+      const refreshed = await this.refreshCards(context, work, stored, cards, recipient);
       if (refreshed) return refreshed;
     }
 
     const notification = buildNotification(event, notificationTicket(stored), recipient.locale);
-    if (!notification) return finished({ state: 'skipped', reason: `${event.type}: status card only` });
+    if (!notification) return finished({ state: 'skipped', reason: `${event.type}: cards only` });
     const sent = await context.call(recipient.address.conversation.id, () =>
       this.deps.channel.send(recipient.address, notification.card, notification.text),
     );
     if (sent.kind !== 'done') return sent;
+    const { activityId } = sent.value;
     return finished({
       state: 'sent',
       ticket: stored.ticket.confirmationNumber,
       type: event.type,
-      ...(sent.value.activityId ? { activityId: sent.value.activityId } : {}),
+      ...(activityId ? { activityId } : {}),
+      ...(activityId && event.type === 'question_asked'
+        ? {
+            card: {
+              kind: 'question' as const,
+              conversationId: recipient.address.conversation.id,
+              activityId,
+              locale: recipient.locale,
+              ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+              questionSeq: subject.seq,
+            },
+          }
+        : {}),
     });
   }
 
@@ -138,7 +171,7 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
         const row = { id: work.id, ticketId: work.ticketId, owner, at: now };
         switch (finish.state) {
           case 'sent':
-            return { ...row, state: 'sent' as const };
+            return { ...row, state: 'sent' as const, ...(finish.card ? { card: finish.card } : {}) };
           case 'skipped':
             return { ...row, state: 'skipped' as const, reason: finish.reason };
           case 'dead':
@@ -199,15 +232,6 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     }
   }
 
-  private refreshesStatusCard({ stored, event }: OutboxSubject): boolean {
-    return (
-      this.deps.statusCard !== undefined &&
-      stored.statusCard !== undefined &&
-      event.type !== 'submitted' &&
-      event.type !== 'message_posted'
-    );
-  }
-
   private async recipientOf(
     stored: StoredTicket,
   ): Promise<
@@ -231,49 +255,93 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
   }
 
   /**
-   * Re-renders the status card with the ticket as it is now. A card that is gone (404) or can no longer
-   * be edited is not an error: the message still goes. Answers an outcome only when the row must stop.
+   * Re-renders each live card of the ticket as it is now and updates it in place. A card that is gone
+   * (404) or can no longer be edited is marked gone, not an error: the message still goes, and when no
+   * status card is left a fresh one is posted. Answers an outcome only when the row must stop here.
    */
-  private async updateStatusCard(
+  private async refreshCards(
     context: DeliveryContext,
     work: PublisherWork,
     stored: StoredTicket,
+    cards: readonly PostedCard[],
     recipient: Recipient,
   ): Promise<DeliveryOutcome<PublisherFinish> | undefined> {
-    const render = this.deps.statusCard;
-    const card = stored.statusCard;
-    if (!render || !card) return undefined;
-    const address = await this.addressOf(card.conversationId, stored, recipient);
-    if (!address) return undefined;
-    const updated = await context.call(card.conversationId, () =>
-      this.deps.channel.update(address, card.activityId, render(stored, recipient.locale)),
-    );
-    if (updated.kind === 'done' || updated.kind === 'interrupted') {
-      return updated.kind === 'done' ? undefined : updated;
-    }
-    const { failure } = updated;
-    // 404 here is most often the card itself deleted; the chat's reachability is decided by the send.
-    if (failure.status === 404 || failure.kind === 'rejected') {
-      this.log.warn(
-        { event: 'notify.status_card_skipped', outboxId: work.id, status: failure.status },
-        'status card could not be updated; sending the message anyway',
+    const history: readonly HistoryEntry[] = cards.some((card) => card.kind !== 'status')
+      ? await this.deps.tickets.history(stored.id)
+      : [];
+    let statusCardsLeft = cards.filter((card) => card.kind === 'status').length;
+    let lostStatusCard = false;
+    for (const card of cards) {
+      const address = await this.addressOf(card, stored, recipient);
+      const rendered = address && renderPublisherCard(card, stored, history);
+      if (!address || !rendered) continue;
+      const updated = await context.call(card.conversationId, () =>
+        this.deps.channel.update(address, card.activityId, rendered),
       );
-      return undefined;
+      if (updated.kind === 'done') continue;
+      if (updated.kind === 'interrupted') return updated;
+      const { failure } = updated;
+      // 404 (or 403) here is most often the card itself deleted; the chat's reachability is decided by
+      // the new message. Anything else is retried with the row (updating again is harmless).
+      if (failure.kind !== 'gone' && failure.kind !== 'rejected') return updated;
+      await this.deps.tickets.cards.markGone(card.id, this.deps.clock.now());
+      this.log.warn(
+        { event: 'notify.card_gone', outboxId: work.id, kind: card.kind, status: failure.status },
+        'a card about the ticket could not be updated; it is no longer kept',
+      );
+      if (card.kind === 'status') {
+        statusCardsLeft -= 1;
+        lostStatusCard = true;
+      }
     }
-    return updated;
+    if (lostStatusCard && statusCardsLeft === 0) return this.postFreshStatusCard(context, stored, recipient);
+    return undefined;
   }
 
+  /** Posts the ticket's status card anew, as it is now, and keeps it true from here on. */
+  private async postFreshStatusCard(
+    context: DeliveryContext,
+    stored: StoredTicket,
+    recipient: Recipient,
+  ): Promise<DeliveryOutcome<PublisherFinish> | undefined> {
+    const { address, locale } = recipient;
+    const card = renderTicketStatusCard(stored.ticket, {
+      locale,
+      ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+    });
+    const sent = await context.call(address.conversation.id, () =>
+      this.deps.channel.send(
+        address,
+        card,
+        `${stored.ticket.confirmationNumber}: ${stored.ticket.report.title}`,
+      ),
+    );
+    if (sent.kind !== 'done') return sent;
+    if (sent.value.activityId) {
+      await this.deps.tickets.cards.remember(
+        stored.id,
+        {
+          kind: 'status',
+          conversationId: address.conversation.id,
+          activityId: sent.value.activityId,
+          locale,
+          ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+        },
+        this.deps.clock.now(),
+      );
+    }
+    return undefined;
+  }
+
+  /** Where a card is: the publisher's chat, or the chat of the colleague who asked for a `status` card. */
   private async addressOf(
-    conversationId: string,
+    card: PostedCard,
     stored: StoredTicket,
     recipient: Recipient,
   ): Promise<ProactiveAddress | undefined> {
-    if (recipient.address.conversation.id === conversationId) return recipient.address;
-    const saved = await this.deps.references.get(
-      stored.ticket.tenantId,
-      stored.ticket.reporter.id,
-      conversationId,
-    );
+    if (recipient.address.conversation.id === card.conversationId) return recipient.address;
+    const user = card.viewerId ?? stored.ticket.reporter.id;
+    const saved = await this.deps.references.get(stored.ticket.tenantId, user, card.conversationId);
     return saved?.active ? saved : undefined;
   }
 

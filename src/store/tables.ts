@@ -89,6 +89,8 @@ export interface TicketsTable {
   /** 004: Teams answered 403/404 for the publisher's chat (shown to support; cleared by a later delivery). */
   publisher_unreachable_at: IsoTimestamp | null;
   publisher_unreachable_reason: string | null;
+  /** 009: JSON array of what the publisher added to the report after submission. */
+  additions: Generated<JsonText>;
 }
 
 export interface TicketEventsTable {
@@ -143,6 +145,26 @@ export interface Database {
   support_channel_cards: SupportChannelCardsTable;
   /** 008: recent calls per conversation, for Teams' sliding per-conversation limits on PostgreSQL. */
   notify_send_log: NotifySendLogTable;
+  /** 009: every card posted about a ticket in a publisher's chat, kept true in place. */
+  publisher_cards: PublisherCardsTable;
+}
+
+export type PublisherCardKind = 'status' | 'timeline' | 'question';
+
+export interface PublisherCardsTable {
+  id: Generated<number>;
+  ticket_id: string;
+  conversation_id: string;
+  activity_id: string;
+  kind: PublisherCardKind;
+  locale: string;
+  time_zone: string | null;
+  /** Who asked for a `status` card (their own actions read "You"). */
+  viewer_id: string | null;
+  /** A question card's question: its history entry. */
+  question_seq: number | null;
+  created_at: IsoTimestamp;
+  gone_at: IsoTimestamp | null;
 }
 
 export interface NotifySendLogTable {
@@ -205,6 +227,8 @@ export interface SupportChannelCardsTable {
   activity_id: string | null;
   /** The ticket version the card in Teams shows; 0 before the first post. */
   shown_version: Generated<number>;
+  /** 009: the last history entry support was told of in the channel (a publisher's reply, …). */
+  shown_seq: Generated<number>;
   lease_owner: string | null;
   lease_expires_at: IsoTimestamp | null;
   attempts: Generated<number>;

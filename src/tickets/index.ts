@@ -4,6 +4,7 @@
  * folder writes SQL on them; everything it hands out is a domain type (docs/decisions/module-map.md).
  */
 export { Outbox, type ClaimedOutboxRow, type DeadLetter, type OutboxSubject, type RowFinish } from './outbox';
+export { maxLiveCards, PublisherCards, type CardPlacement, type PostedCard } from './publisher-cards';
 export { SupportCards, type SupportCardRelease, type SupportCardWork } from './support-cards';
 export { toTicketRecord, type HistoryEntry, type StoredTicket, type TicketRecord } from './ticket-record';
 export {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { TicketEvent } from '../domain/ticket';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
+import { PublisherCards, type CardPlacement } from './publisher-cards';
 import type { StoredTicket } from './ticket-record';
 import { eventFromRow, storedTicketFromRow } from './ticket-rows';
 
@@ -11,21 +12,24 @@ export type RowFinish = {
   readonly ticketId: string;
   readonly owner: string;
   readonly at: Date;
-} & (
-  | { readonly state: 'sent' }
-  /** Nothing to send (the reason says why). */
-  | { readonly state: 'skipped'; readonly reason: string }
-  /**
-   * No more tries: a dead letter, listed for support. `unreachable` notes on the ticket that the
-   * publisher cannot be reached (shown to support; cleared by the next message that is sent).
-   */
-  | { readonly state: 'dead'; readonly reason: string; readonly unreachable?: string }
-);
+} &
+  /** `card`: the message sent is a card to keep true (a question), remembered in the same commit. */
+  (
+    | { readonly state: 'sent'; readonly card?: CardPlacement }
+    /** Nothing to send (the reason says why). */
+    | { readonly state: 'skipped'; readonly reason: string }
+    /**
+     * No more tries: a dead letter, listed for support. `unreachable` notes on the ticket that the
+     * publisher cannot be reached (shown to support; cleared by the next message that is sent).
+     */
+    | { readonly state: 'dead'; readonly reason: string; readonly unreachable?: string }
+  );
 
-/** What an outbox row is about: its event, and its ticket as stored now. */
+/** What an outbox row is about: its event (and its place in the history), and its ticket as stored now. */
 export interface OutboxSubject {
   readonly stored: StoredTicket;
   readonly event: TicketEvent;
+  readonly seq: number;
 }
 
 /** An outbox row this instance holds the lease on. */
@@ -132,7 +136,7 @@ export class Outbox {
       this.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst(),
     ]);
     if (!eventRow || !ticketRow) return undefined;
-    return { stored: storedTicketFromRow(ticketRow), event: eventFromRow(eventRow) };
+    return { stored: storedTicketFromRow(ticketRow), event: eventFromRow(eventRow), seq: eventRow.seq };
   }
 
   /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */
@@ -169,6 +173,9 @@ export class Outbox {
           .executeTakeFirst();
         const marked = changed.numUpdatedRows > 0n;
         results.push(marked);
+        if (marked && row.state === 'sent' && row.card) {
+          await new PublisherCards(trx).remember(row.ticketId, row.card, row.at);
+        }
         if (marked && row.state === 'sent') {
           await trx
             .updateTable('tickets')

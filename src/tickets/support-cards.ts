@@ -9,6 +9,8 @@ export interface SupportCardWork {
   /** The posted card's activity id; undefined before the first post (or after the card was deleted). */
   readonly activityId?: string;
   readonly attempts: number;
+  /** The last history entry support was told of in the channel; 0 before the first post. */
+  readonly shownSeq: number;
   readonly leaseExpiresAt: string;
 }
 
@@ -16,6 +18,7 @@ export interface SupportCardWork {
 export interface SupportCardRelease {
   readonly activityId?: string | null;
   readonly shownVersion?: number;
+  readonly shownSeq?: number;
   readonly attempts?: number;
   readonly nextAttemptAt?: Date | null;
   readonly lastError?: string | null;
@@ -53,6 +56,7 @@ export class SupportCards {
         'c.ticket_id as cardTicketId',
         'c.activity_id as activityId',
         'c.attempts as attempts',
+        'c.shown_seq as shownSeq',
       ])
       .where('t.remote_state', '=', 'local')
       .where((eb) =>
@@ -112,6 +116,7 @@ export class SupportCards {
         confirmationNumber: candidate.number,
         ...(candidate.activityId ? { activityId: candidate.activityId } : {}),
         attempts: Number(candidate.attempts ?? 0),
+        shownSeq: Number(candidate.shownSeq ?? 0),
         leaseExpiresAt,
       });
     }
@@ -143,6 +148,7 @@ export class SupportCards {
       .set({
         ...(changes.activityId !== undefined ? { activity_id: changes.activityId } : {}),
         ...(changes.shownVersion !== undefined ? { shown_version: changes.shownVersion } : {}),
+        ...(changes.shownSeq !== undefined ? { shown_seq: changes.shownSeq } : {}),
         ...(changes.attempts !== undefined ? { attempts: changes.attempts } : {}),
         ...(changes.nextAttemptAt !== undefined
           ? { next_attempt_at: changes.nextAttemptAt?.toISOString() ?? null }

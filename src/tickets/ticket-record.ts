@@ -3,8 +3,6 @@ import type { Ticket, TicketEvent } from '../domain/ticket';
 /** A ticket as the ticket backend port hands it out: the domain ticket and where it is shown. */
 export interface TicketRecord {
   readonly ticket: Ticket;
-  /** Where the ticket's status card is, to update it in place. */
-  readonly statusCard?: { readonly conversationId: string; readonly activityId: string };
   /** 'synced' once the remote service has it; 'pending' while it is kept locally and retried; 'local' for embedded. */
   readonly delivery: 'local' | 'pending' | 'synced';
   /** The publisher's IANA time zone when the report carried one. */
@@ -39,7 +37,6 @@ export function toTicketRecord(stored: StoredTicket): TicketRecord {
   return {
     ticket: stored.ticket,
     delivery: stored.delivery,
-    ...(stored.statusCard ? { statusCard: stored.statusCard } : {}),
     ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
     ...(stored.locale ? { locale: stored.locale } : {}),
   };

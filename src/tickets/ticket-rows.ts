@@ -1,15 +1,16 @@
-import { suggestSeverityFromBase } from '../domain/cvss';
-import type {
-  CloseReason,
-  OpenQuestion,
-  Outcome,
-  Priority,
-  Severity,
-  Ticket,
-  TicketReport,
-  TicketState,
+import {
+  suggestedSeverity,
+  type CloseReason,
+  type OpenQuestion,
+  type Outcome,
+  type Priority,
+  type ReportAddition,
+  type Severity,
+  type Ticket,
+  type TicketEvent,
+  type TicketReport,
+  type TicketState,
 } from '../domain/ticket';
-import type { TicketEvent } from '../domain/ticket';
 import type { TicketEventRow, TicketRow } from '../store/tables';
 import type { StoredTicket } from './ticket-record';
 
@@ -18,18 +19,14 @@ import type { StoredTicket } from './ticket-record';
  * `Ticket` and `TicketEvent`, never a row.
  */
 
-/** The severity the report's CVSS base score suggests (CVSS None suggests nothing). */
-export function suggestedSeverityOf(report: TicketReport): Severity | undefined {
-  const cvss = report.vulnerability?.cvss;
-  return cvss && suggestSeverityFromBase(cvss);
-}
-
 export interface TicketChangeColumns {
   state: string;
   priority: string | null;
   severity: string | null;
   outcome: string | null;
   open_questions: string;
+  additions: string;
+  suggested_severity: string | null;
   acknowledged_at: string | null;
   ack_overdue_at: string | null;
   closed_at: string | null;
@@ -46,6 +43,9 @@ export function ticketChangeColumns(ticket: Ticket): TicketChangeColumns {
     severity: ticket.severity ?? null,
     outcome: ticket.outcome ? JSON.stringify(ticket.outcome) : null,
     open_questions: JSON.stringify(ticket.openQuestions),
+    additions: JSON.stringify(ticket.additions),
+    // Follows the current CVSS vector (a revised one re-scores it); support's own severity is apart.
+    suggested_severity: suggestedSeverity(ticket) ?? null,
     acknowledged_at: ticket.acknowledgedAt ?? null,
     ack_overdue_at: ticket.ackOverdueAt ?? null,
     closed_at: ticket.closedAt ?? null,
@@ -71,6 +71,7 @@ export function storedTicketFromRow(row: TicketRow): StoredTicket {
     ...(row.severity ? { severity: row.severity as Severity } : {}),
     ...(row.outcome ? { outcome: parseJson<Outcome>(row.outcome, row, 'outcome') } : {}),
     openQuestions: parseJson<OpenQuestion[]>(row.open_questions, row, 'open_questions'),
+    additions: parseJson<ReportAddition[]>(row.additions, row, 'additions'),
     submittedAt: row.created_at,
     ackDueAt: row.ack_due_at,
     ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
@@ -96,14 +97,6 @@ export function storedTicketFromRow(row: TicketRow): StoredTicket {
           publisherUnreachable: {
             at: row.publisher_unreachable_at,
             reason: row.publisher_unreachable_reason ?? '',
-          },
-        }
-      : {}),
-    ...(row.status_card_activity_id && row.status_card_conversation_id
-      ? {
-          statusCard: {
-            conversationId: row.status_card_conversation_id,
-            activityId: row.status_card_activity_id,
           },
         }
       : {}),

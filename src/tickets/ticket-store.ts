@@ -11,8 +11,9 @@ import {
 import { isUniqueViolation } from '../store/is-unique-violation';
 import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
+import { PublisherCards, type CardPlacement } from './publisher-cards';
 import type { HistoryEntry, StoredTicket } from './ticket-record';
-import { eventFromRow, storedTicketFromRow, suggestedSeverityOf, ticketChangeColumns } from './ticket-rows';
+import { eventFromRow, storedTicketFromRow, ticketChangeColumns } from './ticket-rows';
 
 export interface NewTicketMeta {
   readonly submissionKey: string;
@@ -68,10 +69,16 @@ export type StoreRemoteEventResult =
  */
 export class TicketStore {
   /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
+  /** The cards posted about each ticket in publishers' chats. */
+  readonly cards: PublisherCards;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly onOutboxWritten: () => void = () => {},
-  ) {}
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.cards = new PublisherCards(db);
+  }
 
   /** Inserts a new ticket with its events (and their outbox rows). Throws the store's unique violations. */
   async insertNew(
@@ -80,7 +87,6 @@ export class TicketStore {
     meta: NewTicketMeta,
   ): Promise<StoredTicket> {
     const id = randomUUID();
-    const suggested = suggestedSeverityOf(ticket.report);
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('tickets')
@@ -96,7 +102,6 @@ export class TicketStore {
           category: ticket.category,
           title: ticket.report.title,
           report: JSON.stringify(ticket.report),
-          suggested_severity: suggested ?? null,
           ack_due_at: ticket.ackDueAt,
           submission_key: meta.submissionKey,
           remote_state: meta.delivery,
@@ -228,19 +233,21 @@ export class TicketStore {
     return rows.map((row) => ({ id: row.id, seq: row.seq, event: eventFromRow(row) }));
   }
 
-  /** Returns false when no ticket has this number. */
-  async setStatusCard(
-    confirmationNumber: string,
-    card: { conversationId: string; activityId: string },
-  ): Promise<boolean> {
-    const result = await this.db
-      .updateTable('tickets')
-      .set({ status_card_conversation_id: card.conversationId, status_card_activity_id: card.activityId })
+  /**
+   * Remembers a card posted about the ticket in a publisher's chat, so notifications keep it true in
+   * place. Returns false when no ticket has this number.
+   */
+  async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .select('id')
       .where((eb) =>
         eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
       )
       .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    if (!row) return false;
+    await this.cards.remember(row.id, card, this.now());
+    return true;
   }
 
   /** Tickets this service owns that are still unacknowledged past their due time and not yet flagged. */

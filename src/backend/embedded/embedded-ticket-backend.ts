@@ -6,7 +6,7 @@ import {
   type ConfirmationNumberGenerator,
   type TicketCommand,
 } from '../../domain/ticket';
-import { toTicketRecord, type TicketStore } from '../../tickets';
+import { toTicketRecord, type CardPlacement, type TicketStore } from '../../tickets';
 import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
@@ -99,11 +99,8 @@ export class EmbeddedTicketBackend implements TicketBackend {
     throw new Error(`ticket ${confirmationNumber} kept changing under a publisher's command`);
   }
 
-  async setStatusCard(
-    confirmationNumber: string,
-    card: { conversationId: string; activityId: string },
-  ): Promise<void> {
-    await this.deps.repository.setStatusCard(confirmationNumber, card);
+  async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<void> {
+    await this.deps.repository.rememberCard(confirmationNumber, card);
   }
 
   private async find(tenantId: string, confirmationNumber: string) {

@@ -8,7 +8,7 @@ import {
   type TicketCommand,
 } from '../../domain/ticket';
 import type { Logger } from '../../logger';
-import { toTicketRecord, type StoredTicket, type TicketStore } from '../../tickets';
+import { toTicketRecord, type CardPlacement, type StoredTicket, type TicketStore } from '../../tickets';
 import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
@@ -214,11 +214,8 @@ export class RemoteTicketBackend implements TicketBackend {
     }
   }
 
-  async setStatusCard(
-    confirmationNumber: string,
-    card: { conversationId: string; activityId: string },
-  ): Promise<void> {
-    await this.deps.repository.setStatusCard(confirmationNumber, card);
+  async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<void> {
+    await this.deps.repository.rememberCard(confirmationNumber, card);
   }
 
   private async fetchOne(
@@ -255,7 +252,6 @@ export class RemoteTicketBackend implements TicketBackend {
     return {
       ticket: remote.ticket,
       delivery: 'synced',
-      ...(local?.statusCard ? { statusCard: local.statusCard } : {}),
       ...((remote.timeZone ?? local?.timeZone) ? { timeZone: remote.timeZone ?? local?.timeZone } : {}),
       ...((remote.locale ?? local?.locale) ? { locale: remote.locale ?? local?.locale } : {}),
     };

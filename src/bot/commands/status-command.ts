@@ -3,7 +3,7 @@ import { findConfirmationNumber, normaliseConfirmationNumber } from '../../domai
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
-import { timelineCard } from './ticket-timeline-card';
+import { timelineCard } from '../../cards/ticket-timeline-card';
 import { userTimeZone } from '../user-time-zone';
 
 async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Promise<void> {
@@ -32,7 +32,18 @@ async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Prom
     zone: userTimeZone(turn.context.activity) ?? 'UTC',
     viewerId: turn.userId,
   };
-  await sendCard(turn.context, timelineCard(reader, record, history));
+  const activityId = await sendCard(turn.context, timelineCard(reader, record, history));
+  // Remembered, so the card keeps telling the truth: every change of the ticket updates it in place.
+  if (activityId) {
+    await backend.rememberCard(record.ticket.confirmationNumber, {
+      kind: 'timeline',
+      conversationId: turn.context.activity.conversation.id,
+      activityId,
+      locale: turn.locale,
+      timeZone: reader.zone,
+      viewerId: turn.userId,
+    });
+  }
 }
 
 /** `status SEC-XXXX-XXXX` / `статус …` and the ticket list's "Show status": the ticket's state and history. */

@@ -1,7 +1,7 @@
 import type { Ticket } from '../../domain/ticket';
 import type { Locale } from '../../i18n/locale';
 import type { Translator } from '../../i18n/translate';
-import { severityName } from './describe-ticket-event';
+import { severityName } from '../../cards/describe-ticket-event';
 import { formatShortDateTime } from '../../cards/format-date-time';
 
 export interface Fact {

@@ -7,7 +7,7 @@ import { CALCULATOR_COMMAND, otherCalculatorVersion, type CalculatorReturnTo } f
 import { readCalculatorSubmit, type CalculatorSubmit } from './read-calculator-submit';
 import { calculatorContext, renderCalculatorCard } from './render-calculator-card';
 import { renderCvssErrorCard, renderCvssResultCard, type CardButton } from './render-cvss-result-card';
-import { replaceCard } from './replace-card';
+import { replaceCard } from '../replace-card';
 
 /** The choices that mean the same in the other version (AV, AC, PR and some UI values carry over). */
 function carryOver(choices: Readonly<Record<string, string>>, to: CvssVersion): Record<string, string> {

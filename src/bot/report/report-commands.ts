@@ -17,13 +17,16 @@ export function reportCommands(dialog: ReportDialog): Command[] {
       name: 'report',
       words: ['report', 'new report', 'сообщить', 'новое сообщение'],
       patterns: reportSentences,
-      run: async (turn, args) => {
+      run: async (turn, args, value) => {
         // Details of an unpatched vulnerability are not for everyone in a group chat or a team channel.
         if (conversationIdentity(turn.context.activity).conversationType !== 'personal') {
           await turn.context.sendActivity(turn.t('report.flow.personalOnly'));
           return;
         }
-        await dialog.start(turn, args || (turn.context.activity.text ?? ''));
+        // From the free-text offer: the message the publisher typed becomes the report's description.
+        const message =
+          value?.fromMessage === true && typeof value.reply === 'string' ? value.reply : undefined;
+        await dialog.start(turn, message ?? (args || (turn.context.activity.text ?? '')), message);
       },
     },
     {

@@ -59,7 +59,8 @@ export class ReportDialog {
   }
 
   /** `report`, the welcome card's button or a sentence; a sentence naming the category pre-selects it. */
-  async start(turn: Turn, text: string): Promise<void> {
+  /** `description`: text the publisher already wrote (a message they chose to report with), kept whole. */
+  async start(turn: Turn, text: string, description?: string): Promise<void> {
     await this.retrying(turn, async (key) => {
       const loaded = await this.drafts.load(key);
       const record = loaded?.record;
@@ -75,7 +76,10 @@ export class ReportDialog {
         revision: 1,
         step: 'kind',
         editing: false,
-        values: category ? { category } : {},
+        values: {
+          ...(category ? { category } : {}),
+          ...(description?.trim() ? { description: description.trim() } : {}),
+        },
         timeZone: userTimeZone(turn.context.activity) ?? 'UTC',
         startedAt: now,
         updatedAt: now,
@@ -273,9 +277,12 @@ export class ReportDialog {
     // A lost race here is a second press that filed the same ticket (same submission key): nothing to undo.
     await this.drafts.save(key, closed, loaded.etag);
     if (cardActivityId) {
-      await this.deps.backend.setStatusCard(ticket.confirmationNumber, {
+      await this.deps.backend.rememberCard(ticket.confirmationNumber, {
+        kind: 'status',
         conversationId,
         activityId: cardActivityId,
+        locale: turn.locale,
+        ...(draft.timeZone ? { timeZone: draft.timeZone } : {}),
       });
     }
     turn.log.info(

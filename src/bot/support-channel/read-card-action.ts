@@ -138,7 +138,10 @@ export function fieldErrors(
     const input = inputOfCommand[command]?.[error.field] ?? inputOf[error.field];
     if (!input || out[input]) continue;
     const name = error.key.split('.').pop() ?? 'invalid';
-    out[input] = t(`supportChannel.error.${name}`, 'max' in error ? { max: error.max } : {});
+    out[input] = t(
+      `supportChannel.error.${name}`,
+      'max' in error ? { max: error.max, length: 'length' in error ? (error.length ?? '') : '' } : {},
+    );
   }
   return out;
 }

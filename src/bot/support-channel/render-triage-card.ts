@@ -4,12 +4,15 @@ import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/re
 import {
   availableCommands,
   closeReasons,
+  currentReport,
   outcomeKinds,
   priorities,
   severities,
   textLimits,
   type Outcome,
+  type ReportAddition,
 } from '../../domain/ticket';
+import type { HistoryEntry } from '../../tickets';
 import type { Locale } from '../../i18n/locale';
 import { translator, type Translator } from '../../i18n/translate';
 
@@ -46,7 +49,12 @@ export interface TriageCardOptions {
   readonly form?: Partial<Record<TriageFormKey, string>>;
   /** A message next to each field at fault. */
   readonly errors?: Partial<Record<TriageFormKey, string>>;
+  /** The ticket's history, for the latest correspondence on the card (the sink has it; a press need not). */
+  readonly history?: readonly HistoryEntry[];
 }
+
+/** The last messages and answers shown on the card; the whole history is in the support API. */
+const shownCorrespondence = 3;
 
 /** Longest value of one report field when the whole card would pass Teams' size limit. */
 const shortenedLength = 600;
@@ -81,13 +89,16 @@ export function triageCardData(
   };
   const fact = (label: string, value: string | undefined) =>
     value === undefined || value === '' ? [] : [{ label: t(`supportChannel.card.${label}`), value }];
-  const vulnerability = ticket.report.vulnerability;
+  // What the ticket says now: the publisher's additions folded in (each is also listed below, dated).
+  const current = currentReport(ticket);
+  const vulnerability = current.vulnerability;
   const cvss = vulnerability?.cvss;
+  const revisedCvss = ticket.additions.some((addition) => addition.cvss !== undefined);
 
   const facts = [
     ...fact('category', t(`supportChannel.category.${ticket.category}`)),
     ...fact('title', ticket.report.title),
-    ...fact('offers', ticket.report.offers.map((o) => `${o.name} (${o.offerId})`).join('\n')),
+    ...fact('offers', current.offers.map((o) => `${o.name} (${o.offerId})`).join('\n')),
     ...fact('reporter', ticket.reporter.name ?? ticket.reporter.id),
     ...fact('submittedAt', at(ticket.submittedAt)),
     ...fact('state', t(`supportChannel.state.${ticket.state}`)),
@@ -102,7 +113,12 @@ export function triageCardData(
       'suggestedSeverity',
       view.suggestedSeverity ? t(`supportChannel.severity.${view.suggestedSeverity}`) : undefined,
     ),
-    ...fact('cvss', cvss ? `${cvss.vector} (${cvss.baseScore.toFixed(1)})` : undefined),
+    ...fact(
+      'cvss',
+      cvss
+        ? `${cvss.vector} (${cvss.baseScore.toFixed(1)})${revisedCvss ? ` ${t('supportChannel.card.revised')}` : ''}`
+        : undefined,
+    ),
     ...fact('cveIds', vulnerability?.cveIds.join(', ')),
     ...(ticket.acknowledgedAt
       ? fact('acknowledgedAt', at(ticket.acknowledgedAt))
@@ -114,9 +130,10 @@ export function triageCardData(
         )),
     ...fact('outcome', ticket.outcome ? describeOutcome(ticket.outcome, t) : undefined),
     ...fact('openQuestions', ticket.openQuestions.map((q) => q.question).join('\n\n') || undefined),
+    ...fact('correspondence', latestCorrespondence(options.history, t, at, cut)),
   ];
 
-  const report = ticket.report;
+  const report = current;
   const reportFacts = [
     ...fact('description', cut(report.description)),
     ...fact('discoveredOn', report.discoveredOn),
@@ -132,6 +149,7 @@ export function triageCardData(
     ...fact('remediation', report.fix.kind !== 'none' ? cut(report.fix.remediationSteps) : undefined),
     ...fact('expectedOn', report.fix.kind === 'none' ? report.fix.expectedOn : undefined),
     ...fact('customerMessage', report.customerMessage ? cut(report.customerMessage) : undefined),
+    ...fact('additions', describeAdditions(ticket.additions, t, at, cut)),
   ];
 
   const can = new Set(availableCommands(ticket, 'support'));
@@ -210,4 +228,53 @@ function describeOutcome(outcome: Outcome, t: Translator): string {
     if (outcome.restoreSteps) lines.push(outcome.restoreSteps);
   }
   return lines.join('\n');
+}
+
+/** What the publisher added after submission, dated, newest last. */
+function describeAdditions(
+  additions: readonly ReportAddition[],
+  t: Translator,
+  at: (iso: string) => string,
+  cut: (text: string) => string,
+): string | undefined {
+  if (additions.length === 0) return undefined;
+  return additions
+    .map((addition) =>
+      [
+        at(addition.at),
+        addition.detail && cut(addition.detail),
+        addition.cvss && `CVSS ${addition.cvss.vector} (${addition.cvss.baseScore.toFixed(1)})`,
+        addition.fix &&
+          `${t(`supportChannel.fixKind.${addition.fix.kind}`)}${
+            addition.fix.kind !== 'none' ? `: ${cut(addition.fix.remediationSteps)}` : ''
+          }`,
+        addition.offers?.map((o) => `${o.name} (${o.offerId})`).join(', '),
+      ]
+        .filter((part) => part)
+        .join('\n'),
+    )
+    .join('\n\n');
+}
+
+/** The latest messages and answers between the publisher and support, newest last. */
+function latestCorrespondence(
+  history: readonly HistoryEntry[] | undefined,
+  t: Translator,
+  at: (iso: string) => string,
+  cut: (text: string) => string,
+): string | undefined {
+  const lines = (history ?? [])
+    .flatMap(({ event }) => {
+      const who = t(
+        event.actor.kind === 'publisher'
+          ? 'supportChannel.card.fromPublisher'
+          : 'supportChannel.card.fromSupport',
+      );
+      if (event.type === 'message_posted') return [`${at(event.at)} · ${who}: ${cut(event.data.message)}`];
+      if (event.type === 'question_answered') return [`${at(event.at)} · ${who}: ${cut(event.data.answer)}`];
+      if (event.type === 'question_asked') return [`${at(event.at)} · ${who}: ${cut(event.data.question)}`];
+      return [];
+    })
+    .slice(-shownCorrespondence);
+  return lines.length > 0 ? lines.join('\n\n') : undefined;
 }

@@ -1,6 +1,7 @@
 import type { SupportPort } from '../../backend/support-port';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../i18n/locale';
+import { renderCard } from '../../cards/render-card';
 import { translate } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import type { DeliveryFailure } from '../../notify/delivery-failure';
@@ -14,7 +15,7 @@ import type {
 } from '../../notify/delivery-sink';
 import type { ProactiveChannel } from '../../notify/proactive-channel';
 import { backoffMs } from '../../notify/retry-policy';
-import type { SupportCards, SupportCardWork } from '../../tickets';
+import type { HistoryEntry, SupportCards, SupportCardWork } from '../../tickets';
 import type { ChannelBinding } from './channel-binding';
 import type { ChannelRegistrations } from './channel-registrations';
 import { renderTriageCard } from './render-triage-card';
@@ -36,8 +37,8 @@ export interface SupportChannelSinkDeps {
 export type TriageCardWork = SupportCardWork & DeliveryWork & { readonly binding: ChannelBinding };
 
 export type TriageCardFinish =
-  | { readonly kind: 'posted'; readonly version: number; readonly activityId?: string }
-  | { readonly kind: 'updated'; readonly version: number }
+  | { readonly kind: 'posted'; readonly version: number; readonly seq: number; readonly activityId?: string }
+  | { readonly kind: 'updated'; readonly version: number; readonly seq: number }
   /** The ticket is no longer support's (or gone): nothing to show. */
   | { readonly kind: 'missing' };
 
@@ -73,16 +74,20 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
   async deliver(work: TriageCardWork, context: DeliveryContext): Promise<DeliveryOutcome<TriageCardFinish>> {
     const found = await this.deps.support.get(work.confirmationNumber);
     if (!found) return { kind: 'finished', finish: { kind: 'missing' } };
-    const { view } = found;
-    const card = renderTriageCard(view, { locale: this.deps.locale, timeZone: this.deps.timeZone });
+    const { view, history } = found;
+    const card = renderTriageCard(view, { locale: this.deps.locale, timeZone: this.deps.timeZone, history });
+    const seq = history.reduce((last, entry) => Math.max(last, entry.seq), 0);
     const { binding } = work;
     if (work.activityId) {
       const activityId = work.activityId;
       const updated = await context.call(binding.conversationId, () =>
         this.deps.channel.update(binding.address, activityId, card),
       );
-      if (updated.kind === 'done')
-        return { kind: 'finished', finish: { kind: 'updated', version: view.version } };
+      if (updated.kind === 'done') {
+        const told = await this.tellOfPublisher(context, work, activityId, history);
+        if (told) return told;
+        return { kind: 'finished', finish: { kind: 'updated', version: view.version, seq } };
+      }
       if (updated.kind === 'interrupted') return updated;
       if (updated.failure.status !== 404 && updated.failure.kind !== 'rejected') return updated;
       // The card was deleted (or can no longer be edited): post a new one.
@@ -107,9 +112,71 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
       finish: {
         kind: 'posted',
         version: view.version,
+        seq,
         ...(sent.value.activityId ? { activityId: sent.value.activityId } : {}),
       },
     };
+  }
+
+  /**
+   * What the publisher wrote since support was last told (a message, an answer, an addition, a
+   * withdrawal) as a reply in the card's thread, so Teams notifies the channel; the card shows it too.
+   * The first post sets where support starts from. Answers an outcome only when the work must stop.
+   */
+  private async tellOfPublisher(
+    context: DeliveryContext,
+    work: TriageCardWork,
+    activityId: string,
+    history: readonly HistoryEntry[],
+  ): Promise<DeliveryOutcome<TriageCardFinish> | undefined> {
+    if (work.shownSeq === 0) return undefined;
+    const entries = history
+      .filter((entry) => entry.seq > work.shownSeq && entry.event.actor.kind === 'publisher')
+      .flatMap((entry) => this.describe(entry));
+    if (entries.length === 0) return undefined;
+    const { binding } = work;
+    const t = (key: string) => translate(this.deps.locale, key, { number: work.confirmationNumber });
+    const notice = renderCard('support-publisher-wrote', this.deps.locale, {
+      heading: t('supportChannel.publisherWrote.title'),
+      entries,
+    });
+    const thread = {
+      ...binding.address,
+      conversation: {
+        ...binding.address.conversation,
+        id: `${binding.conversationId};messageid=${activityId}`,
+      },
+    };
+    const sent = await context.call(binding.conversationId, () =>
+      this.deps.channel.send(thread, notice, t('supportChannel.publisherWrote.summary')),
+    );
+    return sent.kind === 'done' ? undefined : sent;
+  }
+
+  private describe({ event }: HistoryEntry): Array<{ label: string; text: string }> {
+    const t = (key: string) => translate(this.deps.locale, `supportChannel.publisherWrote.${key}`);
+    switch (event.type) {
+      case 'message_posted':
+        return [{ label: t('message'), text: event.data.message }];
+      case 'question_answered':
+        return [{ label: t('answer'), text: event.data.answer }];
+      case 'information_added': {
+        const { detail, cvss, fix, offers } = event.data;
+        const text = [
+          detail,
+          cvss && `CVSS ${cvss.vector} (${cvss.baseScore.toFixed(1)})`,
+          fix && fix.kind !== 'none' ? fix.remediationSteps : undefined,
+          offers?.map((o) => `${o.name} (${o.offerId})`).join(', '),
+        ]
+          .filter((part) => part)
+          .join('\n');
+        return [{ label: t('added'), text }];
+      }
+      case 'closed':
+        return [{ label: t('withdrawn'), text: event.data.note ?? '' }];
+      default:
+        return [];
+    }
   }
 
   async onFailure(
@@ -142,7 +209,7 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
       results.push(
         await this.deps.cards.release(work, owner, now, {
           ...(finish.kind === 'posted' ? { activityId: finish.activityId ?? null } : {}),
-          ...(finish.kind === 'missing' ? {} : { shownVersion: finish.version }),
+          ...(finish.kind === 'missing' ? {} : { shownVersion: finish.version, shownSeq: finish.seq }),
           attempts: 0,
           nextAttemptAt: null,
           lastError: null,

@@ -1,14 +1,19 @@
+import { assessCvss } from '../cvss/score-cvss';
 import { normaliseConfirmationNumber } from './confirmation-number';
+import { currentReport } from './current-report';
 import { isRecord, readChoice, readText } from './read-fields';
 import { readActor } from './read-actor';
 import { readOutcome } from './read-outcome';
-import { textLimits } from './text-limits';
+import { readFix, readOffers } from './read-report';
+import { maxOffersPerReport, textLimits } from './text-limits';
 import {
   closeReasons,
   priorities,
   severities,
   type Actor,
   type ActorKind,
+  type CvssRating,
+  type ReportedOffer,
   type Ticket,
   type TicketState,
 } from './ticket';
@@ -76,6 +81,8 @@ const rules: Readonly<
   },
   close: { actors: ['support'], from: openStates, to: 'closed' },
   mark_ack_overdue: { actors: ['system'], from: ['submitted'] },
+  add_information: { actors: ['publisher'], from: openStates },
+  withdraw: { actors: ['publisher'], from: openStates, to: 'closed' },
 };
 
 const commandTypes = Object.keys(rules) as TicketCommandType[];
@@ -214,6 +221,16 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
         event('closed', { reason, ...(note ? { note } : {}), ...(duplicateOf ? { duplicateOf } : {}) }),
       ]);
     }
+    case 'add_information': {
+      const data = readAddition(input, ticket, now, errors);
+      if (!data) return failure(errors);
+      return changed([event('information_added', data)]);
+    }
+    case 'withdraw': {
+      const reason = readText(input.reason, 'reason', { max: textLimits.note, required: true }, errors);
+      if (!reason) return failure(errors);
+      return changed([event('closed', { reason: 'withdrawn', note: reason })]);
+    }
     case 'mark_ack_overdue': {
       if (ticket.ackOverdueAt)
         return failure([{ key: 'ticket.ackOverdue.alreadyMarked', markedAt: ticket.ackOverdueAt }]);
@@ -222,6 +239,57 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
       return changed([event('ack_overdue', { dueAt: ticket.ackDueAt })]);
     }
   }
+}
+
+/** What `add_information` adds: at least one part, each checked as at submission, none a repeat. */
+function readAddition(
+  input: Readonly<Record<string, unknown>>,
+  ticket: Ticket,
+  now: Date,
+  errors: TicketError[],
+): Extract<TicketEvent, { type: 'information_added' }>['data'] | undefined {
+  const before = errors.length;
+  const current = currentReport(ticket);
+  const detail = readText(input.detail, 'detail', { max: textLimits.description, required: false }, errors);
+  let cvss: CvssRating | undefined;
+  if (input.cvssVector !== undefined && input.cvssVector !== '') {
+    const vector = readText(
+      input.cvssVector,
+      'cvssVector',
+      { max: textLimits.cvssVector, required: true, singleLine: true },
+      errors,
+    );
+    const assessed = vector === undefined ? undefined : assessCvss(vector);
+    if (ticket.category !== 'vulnerability' || (assessed && !assessed.ok)) {
+      errors.push({ key: 'ticket.field.invalid', field: 'cvssVector' });
+    } else if (assessed?.ok) {
+      const { version, vector: canonical, baseScore } = assessed.assessment;
+      if (canonical === current.vulnerability?.cvss?.vector) {
+        errors.push({ key: 'ticket.field.unchanged', field: 'cvssVector' });
+      } else cvss = { version, vector: canonical, baseScore };
+    }
+  }
+  const fix = input.fix === undefined ? undefined : readFix(input.fix, now, errors);
+  let offers: ReportedOffer[] | undefined;
+  if (input.offers !== undefined && !(Array.isArray(input.offers) && input.offers.length === 0)) {
+    const read = readOffers(input.offers, errors);
+    const fresh = read?.filter((offer) => !current.offers.some((known) => known.offerId === offer.offerId));
+    if (read && fresh?.length === 0) errors.push({ key: 'ticket.field.unchanged', field: 'offers' });
+    else if (fresh && current.offers.length + fresh.length > maxOffersPerReport) {
+      errors.push({ key: 'ticket.field.tooMany', field: 'offers', max: maxOffersPerReport });
+    } else offers = fresh;
+  }
+  if (errors.length > before) return undefined;
+  if (!detail && !cvss && !fix && !offers) {
+    errors.push({ key: 'ticket.field.required', field: 'information' });
+    return undefined;
+  }
+  return {
+    ...(detail ? { detail } : {}),
+    ...(cvss ? { cvss } : {}),
+    ...(fix ? { fix } : {}),
+    ...(offers ? { offers } : {}),
+  };
 }
 
 function readDuplicateOf(value: unknown, ticket: Ticket, errors: TicketError[]): string | undefined {

@@ -36,6 +36,7 @@ export const eventAllowedFrom: Readonly<Record<TicketEventType, readonly TicketS
   outcome_set: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
   closed: open,
   ack_overdue: ['submitted'],
+  information_added: open,
 };
 
 /** The ticket after one event, or undefined when the event cannot happen in the ticket's state. */
@@ -84,6 +85,11 @@ export function applyEvent(ticket: Ticket, event: TicketEvent): Ticket | undefin
       };
     case 'ack_overdue':
       return { ...ticket, ackOverdueAt: event.at };
+    case 'information_added':
+      return {
+        ...ticket,
+        additions: [...ticket.additions, { at: event.at, by: event.actor, ...event.data }],
+      };
   }
 }
 

@@ -61,6 +61,7 @@ export function createTicket(
     report,
     state: 'submitted',
     openQuestions: [],
+    additions: [],
     submittedAt,
     ackDueAt,
     updatedAt: submittedAt,

@@ -1,5 +1,6 @@
 export { applyCommand, availableCommands } from './apply-command';
 export { applyEvent, applyEvents, eventAllowedFrom } from './apply-event';
+export { currentReport, suggestedSeverity } from './current-report';
 export {
   confirmationAlphabet,
   confirmationPrefix,
@@ -31,6 +32,7 @@ export {
   type Outcome,
   type OutcomeKind,
   type Priority,
+  type ReportAddition,
   type ReportedOffer,
   type Severity,
   type Ticket,

@@ -46,8 +46,9 @@ export function readText(
     if (rule.required) errors.push({ key: 'ticket.field.required', field });
     return undefined;
   }
-  if ([...text].length > rule.max) {
-    errors.push({ key: 'ticket.field.tooLong', field, max: rule.max });
+  const length = [...text].length;
+  if (length > rule.max) {
+    errors.push({ key: 'ticket.field.tooLong', field, max: rule.max, length });
     return undefined;
   }
   return text;

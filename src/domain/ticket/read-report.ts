@@ -78,7 +78,7 @@ export function readReport(
   };
 }
 
-function readOffers(raw: unknown, errors: TicketError[]): ReportedOffer[] | undefined {
+export function readOffers(raw: unknown, errors: TicketError[]): ReportedOffer[] | undefined {
   if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
     errors.push({ key: 'ticket.field.required', field: 'offers' });
     return undefined;
@@ -170,7 +170,7 @@ function readCveIds(raw: unknown, errors: TicketError[]): string[] | undefined {
   return [...ids];
 }
 
-function readCvss(raw: unknown, errors: TicketError[]): CvssRating | undefined {
+export function readCvss(raw: unknown, errors: TicketError[]): CvssRating | undefined {
   const entry = isRecord(raw) ? raw : {};
   const version = readChoice(entry.version, 'vulnerability.cvss.version', cvssVersions, errors);
   const vector = readText(
@@ -203,7 +203,7 @@ function readCvss(raw: unknown, errors: TicketError[]): CvssRating | undefined {
   return version && vector ? { version, vector, baseScore: score } : undefined;
 }
 
-function readFix(raw: unknown, now: Date, errors: TicketError[]): TicketReport['fix'] | undefined {
+export function readFix(raw: unknown, now: Date, errors: TicketError[]): TicketReport['fix'] | undefined {
   const entry = isRecord(raw) ? raw : {};
   const kind = readChoice(entry.kind, 'fix.kind', fixKinds, errors);
   if (kind === 'full' || kind === 'partial') {

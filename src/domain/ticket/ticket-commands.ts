@@ -1,4 +1,4 @@
-import type { CloseReason, Outcome, Priority, Severity } from './ticket';
+import type { CloseReason, Outcome, Priority, ReportedOffer, Severity, TicketReport } from './ticket';
 
 /** What support, the publisher or the system can do to a ticket. Values are checked again at run time. */
 export type TicketCommand =
@@ -18,6 +18,16 @@ export type TicketCommand =
       /** Confirmation number of the ticket this one duplicates; required with reason 'duplicate'. */
       readonly duplicateOf?: string;
     }
-  | { readonly type: 'mark_ack_overdue' };
+  | { readonly type: 'mark_ack_overdue' }
+  /** The publisher adds to the report: at least one part. The CVSS vector is re-scored here. */
+  | {
+      readonly type: 'add_information';
+      readonly detail?: string;
+      readonly cvssVector?: string;
+      readonly fix?: TicketReport['fix'];
+      readonly offers?: readonly ReportedOffer[];
+    }
+  /** The publisher withdraws the report, saying why; it closes as 'withdrawn'. */
+  | { readonly type: 'withdraw'; readonly reason: string };
 
 export type TicketCommandType = TicketCommand['type'];

@@ -4,7 +4,13 @@ import type { TicketEvent } from './ticket-events';
 /** An error a person will read: a message key for i18n plus what the message needs. Never thrown. */
 export type TicketError =
   | { readonly key: 'ticket.field.required'; readonly field: string }
-  | { readonly key: 'ticket.field.tooLong'; readonly field: string; readonly max: number }
+  | {
+      readonly key: 'ticket.field.tooLong';
+      readonly field: string;
+      readonly max: number;
+      /** How long it was, in the same units (code points after cleaning). */
+      readonly length?: number;
+    }
   | { readonly key: 'ticket.field.tooMany'; readonly field: string; readonly max: number }
   | { readonly key: 'ticket.field.invalid'; readonly field: string }
   | { readonly key: 'ticket.field.unchanged'; readonly field: string }

@@ -1,4 +1,14 @@
-import type { Actor, Category, CloseReason, Outcome, Priority, Severity } from './ticket';
+import type {
+  Actor,
+  Category,
+  CloseReason,
+  CvssRating,
+  Outcome,
+  Priority,
+  ReportedOffer,
+  Severity,
+  TicketReport,
+} from './ticket';
 
 interface EventOf<T extends string, D> {
   readonly type: T;
@@ -31,7 +41,16 @@ export type TicketEvent =
   | EventOf<'assessment_started', { readonly reopened: boolean }>
   | EventOf<'outcome_set', { readonly outcome: Outcome }>
   | EventOf<'closed', { readonly reason: CloseReason; readonly note?: string; readonly duplicateOf?: string }>
-  | EventOf<'ack_overdue', { readonly dueAt: string }>;
+  | EventOf<'ack_overdue', { readonly dueAt: string }>
+  | EventOf<
+      'information_added',
+      {
+        readonly detail?: string;
+        readonly cvss?: CvssRating;
+        readonly fix?: TicketReport['fix'];
+        readonly offers?: readonly ReportedOffer[];
+      }
+    >;
 
 export type TicketEventType = TicketEvent['type'];
 
@@ -47,4 +66,5 @@ export const ticketEventTypes: readonly TicketEventType[] = [
   'outcome_set',
   'closed',
   'ack_overdue',
+  'information_added',
 ];

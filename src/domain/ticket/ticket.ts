@@ -94,6 +94,19 @@ export interface TicketReport {
   readonly customerMessage?: string;
 }
 
+/**
+ * What the publisher added after submission (more detail, a revised CVSS vector, a new or changed
+ * remediation, more offers). Kept beside the report, never written into it: what support saw stays.
+ */
+export interface ReportAddition {
+  readonly at: string;
+  readonly by: Actor;
+  readonly detail?: string;
+  readonly cvss?: CvssRating;
+  readonly fix?: TicketReport['fix'];
+  readonly offers?: readonly ReportedOffer[];
+}
+
 export interface OpenQuestion {
   readonly question: string;
   readonly askedAt: string;
@@ -116,6 +129,8 @@ export interface Ticket {
   readonly outcome?: Outcome;
   /** Questions support asked that the publisher has not answered yet (non-empty only while awaiting). */
   readonly openQuestions: readonly OpenQuestion[];
+  /** What the publisher added after submission, oldest first (`currentReport` folds them in). */
+  readonly additions: readonly ReportAddition[];
   readonly submittedAt: string;
   /** One business day after submission in the support calendar. */
   readonly ackDueAt: string;

@@ -12,7 +12,11 @@ export function describeTicketError(error: TicketError): ApiProblem {
     case 'ticket.field.required':
       return { field: error.field, key: error.key, message: 'is required' };
     case 'ticket.field.tooLong':
-      return { field: error.field, key: error.key, message: `is longer than ${error.max} characters` };
+      return {
+        field: error.field,
+        key: error.key,
+        message: `is longer than ${error.max} characters${error.length ? ` (it has ${error.length})` : ''}`,
+      };
     case 'ticket.field.tooMany':
       return { field: error.field, key: error.key, message: `has more than ${error.max} entries` };
     case 'ticket.field.invalid':

@@ -6,6 +6,7 @@ import { supportChannels } from './005-support-channels';
 import { botStateSweepIndex } from './006-bot-state-sweep-index';
 import { ticketScaleIndexes } from './007-ticket-scale-indexes';
 import { notifySendLog } from './008-notify-send-log';
+import { correspondence } from './009-correspondence';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -24,4 +25,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '006-bot-state-sweep-index': botStateSweepIndex,
   '007-ticket-scale-indexes': ticketScaleIndexes,
   '008-notify-send-log': notifySendLog,
+  '009-correspondence': correspondence,
 });

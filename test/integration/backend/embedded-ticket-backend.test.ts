@@ -195,10 +195,21 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     const filed = await backend.submit(vulnerabilitySubmission());
     if (!filed.ok) throw new Error('submit failed');
     const number = filed.record.ticket.confirmationNumber;
-    await backend.setStatusCard(number, { conversationId: 'a:chat', activityId: 'act-1' });
-    expect((await backend.getForTenant(tenantA, number))?.statusCard).toEqual({
+    await backend.rememberCard(number, {
+      kind: 'status',
       conversationId: 'a:chat',
       activityId: 'act-1',
+      locale: 'en',
     });
+    const tickets = new TicketStore(store.db);
+    const stored = await tickets.findByNumber(number);
+    expect(await tickets.cards.live(stored!.id)).toEqual([
+      expect.objectContaining({
+        kind: 'status',
+        conversationId: 'a:chat',
+        activityId: 'act-1',
+        locale: 'en',
+      }),
+    ]);
   });
 });

@@ -60,11 +60,13 @@ describe('first contact in a personal chat', () => {
     expect(cardTexts(card)).toContain('What I can do');
   });
 
-  test('text the bot does not understand gets the help card with a word saying so', async () => {
+  test('text that is no command is not an error: with no open report, it is offered as a new report', async () => {
     const chat = app.chat();
     const [card] = cardsIn(await chat.send('what is the weather like'));
-    expect(cardTexts(card)[0]).toBe("I didn't understand that message.");
-    expect(cardTexts(card)).toContain('What I can do');
+    expect(cardTexts(card)[0]).toBe('What should I do with your message?');
+    expect(cardTexts(card)).toContain('You have no open reports. Start a new report with your message?');
+    expect(actionTitles(card)).toEqual(['Start a new report with it']);
+    expect(JSON.stringify(card)).not.toContain("I didn't understand");
   });
 
   test('an @mention of the bot in front of a command is ignored', async () => {

@@ -74,9 +74,11 @@ describe.each(cases)(
       );
       if (!filed.ok) throw new Error('report not filed');
       const number = filed.record.ticket.confirmationNumber;
-      await test.app.backend.setStatusCard(number, {
+      await test.app.backend.rememberCard(number, {
+        kind: 'status',
         conversationId: chat.conversationId,
         activityId: 'status-1',
+        locale: userLocale,
       });
       const desk = new SupportDesk(test.app.store, clock);
       const sends = sendsTo(chat.conversationId);

@@ -61,9 +61,23 @@ describe('reporting a security event from start to confirmation', () => {
       title: 'Customer data exposed through the export API',
       locale: 'en',
       reporter_time_zone: 'Asia/Tokyo',
-      status_card_activity_id: firstCardId,
-      status_card_conversation_id: session.chat.conversationId,
     });
+    // The confirmation card is remembered, so every change of the ticket updates it in place.
+    const cards = await app.app.store.db
+      .selectFrom('publisher_cards')
+      .innerJoin('tickets', 'tickets.id', 'publisher_cards.ticket_id')
+      .select(['kind', 'activity_id', 'publisher_cards.conversation_id', 'publisher_cards.locale', 'time_zone'])
+      .where('tickets.confirmation_number', '=', number)
+      .execute();
+    expect(cards).toEqual([
+      {
+        kind: 'status',
+        activity_id: firstCardId,
+        conversation_id: session.chat.conversationId,
+        locale: 'en',
+        time_zone: 'Asia/Tokyo',
+      },
+    ]);
     expect(row?.report).toMatchObject({
       offers: [{ name: 'Contoso WAF', offerId: 'contoso.contoso-waf' }],
       incident: {

@@ -225,21 +225,27 @@ describe('every answer is checked on the server, and a problem is shown next to 
     expect(errorNextTo(session.card, 'offerId0')).toMatch(/^Идентификатор предложения состоит только/);
   });
 
-  test('inputs carry client-side checks where Teams applies them', async () => {
+  test('inputs carry client-side checks where Teams applies them, but never cut what is typed', async () => {
     const session = new ReportSession(app.chat());
     await session.say('report a vulnerability');
     expect(inputOf(session.card, 'title')).toMatchObject({
       isRequired: true,
-      maxLength: 150,
+      label: 'Short title (one line, up to 150 characters)',
       errorMessage: 'Please fill this in.',
     });
+    // A client-side maxLength cuts a paste without a word; the limit is stated and checked by the bot.
+    expect(JSON.stringify(session.card)).not.toContain('maxLength');
     expect(inputOf(session.card, 'offerId0')).toMatchObject({ isRequired: true, regex: expect.any(String) });
     expect(new RegExp(String(inputOf(session.card, 'offerId0')?.regex)).test('contoso.contoso-waf')).toBe(
       true,
     );
     expect(new RegExp(String(inputOf(session.card, 'offerId0')?.regex)).test('contoso waf')).toBe(false);
     await session.press('next', vulnerabilityKind);
-    expect(inputOf(session.card, 'description')).toMatchObject({ isRequired: true, maxLength: 4000 });
+    expect(inputOf(session.card, 'description')).toMatchObject({
+      isRequired: true,
+      label: 'Description (required, up to 4000 characters)',
+    });
+    expect(JSON.stringify(session.card)).not.toContain('maxLength');
     expect(inputOf(session.card, 'discoveredOn')).toMatchObject({ type: 'Input.Date', max: '2026-11-24' });
   });
 

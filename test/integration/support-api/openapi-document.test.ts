@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTicketing } from '../../../src/backend/create-ticketing';
 import { TicketStore } from '../../../src/tickets';
+import { IdempotentResponses } from '../../../src/store/idempotent-responses';
 import { loadConfig } from '../../../src/config';
 import { FixedClock } from '../../support/fixed-clock';
 import { createLogger } from '../../../src/logger';
@@ -38,6 +39,7 @@ beforeAll(async () => {
       clock: new FixedClock(),
       store,
       tickets: new TicketStore(store.db),
+      idempotency: new IdempotentResponses(store.db),
     }).supportDesk,
     config,
     logger,

@@ -333,7 +333,7 @@ describe.each(engines)('on $name', (engine) => {
       activityId,
     );
     const card = teamsCard(result.body);
-    expect(errorUnder(card, 'severityReason')).toBe('At most 500 characters.');
+    expect(errorUnder(card, 'severityReason')).toBe('At most 500 characters; this has 501.');
     expect(errorUnder(card, 'closeReason')).toBeUndefined();
     expect(await stored(number)).toMatchObject({ severity: 'Medium', version: 2 });
   });

@@ -69,7 +69,13 @@ describe('the status of a ticket', () => {
     );
     // Who in support did it is internal: the publisher sees "Support", never an analyst's or key's name.
     expect(JSON.stringify(card)).not.toContain('Sam Support');
-    expect(actionTitles(card)).toEqual(['Refresh this status', 'My tickets']);
+    expect(actionTitles(card)).toEqual([
+      'Send answer to support',
+      'Refresh this status',
+      'Add information',
+      'Withdraw this report',
+      'My tickets',
+    ]);
   });
 
   test('the reporter reads their own actions as You', async () => {

@@ -1,7 +1,7 @@
 import { renderCard, type AdaptiveCard } from '../../../src/cards/render-card';
 import { renderTicketStatusCard } from '../../../src/cards/ticket-status-data';
 import type { HistoryEntry, TicketRecord } from '../../../src/backend/ticket-backend';
-import { timelineCard } from '../../../src/bot/commands/ticket-timeline-card';
+import { timelineCard } from '../../../src/cards/ticket-timeline-card';
 import { TICKET_LIST_LIMIT, ticketListCard } from '../../../src/bot/commands/ticket-list-card';
 import { renderCalculatorCard } from '../../../src/bot/cvss-calculator/render-calculator-card';
 import {
@@ -85,6 +85,7 @@ export const sampleTicket: Ticket = {
   },
   state: 'submitted',
   openQuestions: [],
+  additions: [],
   submittedAt: '2026-11-24T10:00:00.000Z',
   ackDueAt: '2026-11-25T01:00:00.000Z',
   updatedAt: '2026-11-24T10:00:00.000Z',

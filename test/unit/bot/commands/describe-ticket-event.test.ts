@@ -1,4 +1,4 @@
-import { describeTicketEvent } from '../../../../src/bot/commands/describe-ticket-event';
+import { describeTicketEvent } from '../../../../src/cards/describe-ticket-event';
 import type { Actor, TicketEvent } from '../../../../src/domain/ticket';
 import { ticketEventTypes } from '../../../../src/domain/ticket';
 import { translator } from '../../../../src/i18n/translate';
@@ -41,6 +41,17 @@ const examples: TicketEvent[] = [
   },
   { type: 'closed', actor: support, at, data: { reason: 'duplicate', duplicateOf: 'SEC-2222-3333' } },
   { type: 'ack_overdue', actor: { kind: 'system', id: 'ack-overdue-job' }, at, data: { dueAt: at } },
+  {
+    type: 'information_added',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: {
+      detail: 'The image was also mirrored to Docker Hub.',
+      cvss: { version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N', baseScore: 5.4 },
+      fix: { kind: 'partial', remediationSteps: 'Rotate the registry token.' },
+      offers: [{ name: 'Contoso Registry', offerId: 'contoso.registry' }],
+    },
+  },
 ];
 
 describe('a history event in words', () => {
@@ -64,6 +75,7 @@ describe('a history event in words', () => {
       'Outcome: Offer removed.',
       'Closed (duplicate).',
       'Acknowledgement is overdue (it was due by Nov 24, 2026, 10:00 AM); support has been alerted.',
+      'Information added to the report:',
     ]);
     expect(views.map((view) => view.header.split(' · ')[1])).toEqual([
       'Your organisation',
@@ -71,7 +83,17 @@ describe('a history event in words', () => {
       'Pat',
       ...Array(4).fill('Support'),
       'Security Desk',
+      'Pat',
     ]);
+    expect(views.at(-1)!.detail).toBe(
+      [
+        'The image was also mirrored to Docker Hub.',
+        'Revised CVSS vector: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N (base score 5.4).',
+        'Fix: A partial fix or a workaround.',
+        'Rotate the registry token.',
+        'Offers added: Contoso Registry (contoso.registry).',
+      ].join('\n\n'),
+    );
   });
 
   test("the publisher never sees an analyst's or a key's name, and reads their own actions as You", () => {
@@ -84,6 +106,7 @@ describe('a history event in words', () => {
       'You',
       ...Array(4).fill('Support'),
       'Security Desk',
+      'You',
     ]);
     const russian = examples.map((event) => describeTicketEvent(ru, 'ru', 'UTC', event, 'p'));
     expect(russian.map(who)).toEqual([
@@ -92,6 +115,7 @@ describe('a history event in words', () => {
       'Вы',
       ...Array(4).fill('Поддержка'),
       'Security Desk',
+      'Вы',
     ]);
     expect(JSON.stringify([...own, ...russian])).not.toContain('Sam Support');
   });

@@ -40,6 +40,7 @@ describe('submitting a report', () => {
       submittedAt: '2026-06-10T16:00:00.000Z',
       ackDueAt: '2026-06-11T16:00:00.000Z',
       openQuestions: [],
+      additions: [],
       version: 1,
     });
     expect(result.ticket.priority).toBeUndefined();
@@ -137,7 +138,12 @@ describe('submitting a report', () => {
     expect(errorsOf(submit(input))).toEqual([
       { key: 'ticket.field.required', field: 'title' },
       { key: 'ticket.field.invalid', field: 'offers.0.offerId' },
-      { key: 'ticket.field.tooLong', field: 'description', max: textLimits.description },
+      {
+        key: 'ticket.field.tooLong',
+        field: 'description',
+        max: textLimits.description,
+        length: textLimits.description + 1,
+      },
       { key: 'ticket.field.invalid', field: 'knownExploited' },
       { key: 'ticket.field.required', field: 'fix.remediationSteps' },
     ]);
@@ -149,7 +155,7 @@ describe('submitting a report', () => {
     expect(submit(input).ok).toBe(true);
     input.report.title = 'Ж'.repeat(textLimits.title + 1);
     expect(errorsOf(submit(input))).toEqual([
-      { key: 'ticket.field.tooLong', field: 'title', max: textLimits.title },
+      { key: 'ticket.field.tooLong', field: 'title', max: textLimits.title, length: textLimits.title + 1 },
     ]);
   });
 

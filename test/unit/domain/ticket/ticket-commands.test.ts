@@ -189,7 +189,9 @@ describe('questions and answers', () => {
           now,
         ),
       ),
-    ).toEqual([{ key: 'ticket.field.tooLong', field: 'answer', max: textLimits.answer }]);
+    ).toEqual([
+      { key: 'ticket.field.tooLong', field: 'answer', max: textLimits.answer, length: [...long].length },
+    ]);
   });
 });
 

@@ -27,12 +27,22 @@ const examples: Record<TicketCommandType, [TicketCommand, Actor]> = {
   ],
   close: [{ type: 'close', reason: 'withdrawn' }, analyst],
   mark_ack_overdue: [{ type: 'mark_ack_overdue' }, system],
+  add_information: [{ type: 'add_information', detail: 'Version 2.4 is affected as well.' }, publisher],
+  withdraw: [{ type: 'withdraw', reason: 'Filed for the wrong offer.' }, publisher],
 };
 
 /** The lifecycle of docs/decisions/ticket-lifecycle.md, written out by hand: command → state it leads to, per state. */
 const expected: Record<TicketState, Partial<Record<TicketCommandType, TicketState>>> = {
-  submitted: { acknowledge: 'acknowledged', post_message: 'submitted', close: 'closed' },
+  submitted: {
+    add_information: 'submitted',
+    withdraw: 'closed',
+    acknowledge: 'acknowledged',
+    post_message: 'submitted',
+    close: 'closed',
+  },
   acknowledged: {
+    add_information: 'acknowledged',
+    withdraw: 'closed',
     change_priority: 'acknowledged',
     change_severity: 'acknowledged',
     start_assessment: 'in_assessment',
@@ -42,6 +52,8 @@ const expected: Record<TicketState, Partial<Record<TicketCommandType, TicketStat
     close: 'closed',
   },
   in_assessment: {
+    add_information: 'in_assessment',
+    withdraw: 'closed',
     change_priority: 'in_assessment',
     change_severity: 'in_assessment',
     ask_question: 'awaiting_publisher',
@@ -50,6 +62,8 @@ const expected: Record<TicketState, Partial<Record<TicketCommandType, TicketStat
     close: 'closed',
   },
   awaiting_publisher: {
+    add_information: 'awaiting_publisher',
+    withdraw: 'closed',
     change_priority: 'awaiting_publisher',
     change_severity: 'awaiting_publisher',
     ask_question: 'awaiting_publisher',
@@ -59,6 +73,8 @@ const expected: Record<TicketState, Partial<Record<TicketCommandType, TicketStat
     close: 'closed',
   },
   outcome: {
+    add_information: 'outcome',
+    withdraw: 'closed',
     change_priority: 'outcome',
     change_severity: 'outcome',
     start_assessment: 'in_assessment',
@@ -103,11 +119,12 @@ describe('ticket transitions', () => {
   it('offers exactly the commands the lifecycle allows, per actor', () => {
     for (const state of ticketStates) {
       const ticket = { state };
-      const expectedSupport = Object.keys(expected[state]).filter((t) => t !== 'answer_question');
+      const publisherOnly = ['answer_question', 'add_information', 'withdraw'];
+      const expectedSupport = Object.keys(expected[state]).filter((t) => !publisherOnly.includes(t));
       expect(availableCommands(ticket, 'support').sort()).toEqual(expectedSupport.sort());
       expect(availableCommands(ticket, 'publisher').sort()).toEqual(
         Object.keys(expected[state])
-          .filter((t) => t === 'answer_question' || t === 'post_message')
+          .filter((t) => publisherOnly.includes(t) || t === 'post_message')
           .sort(),
       );
     }

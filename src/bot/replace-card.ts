@@ -1,6 +1,6 @@
-import type { AdaptiveCard } from '../../cards/render-card';
-import { cardActivity, sendCard } from '../send-card';
-import type { Turn } from '../turn';
+import type { AdaptiveCard } from '../cards/render-card';
+import { cardActivity, sendCard } from './send-card';
+import type { Turn } from './turn';
 
 /**
  * Shows `card` in place of the card whose button was pressed (the submit's replyToId), so the calculator

@@ -1,8 +1,8 @@
-import type { HistoryEntry, TicketRecord } from '../../backend/ticket-backend';
-import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
-import { ticketStatusData } from '../../cards/ticket-status-data';
-import type { Locale } from '../../i18n/locale';
-import type { Translator } from '../../i18n/translate';
+import type { HistoryEntry, TicketRecord } from '../tickets';
+import { CardTooLargeError, renderCard, type AdaptiveCard } from './render-card';
+import { ticketStatusData } from './ticket-status-data';
+import type { Locale } from '../i18n/locale';
+import type { Translator } from '../i18n/translate';
 import { describeTicketEvent } from './describe-ticket-event';
 
 /** The most recent events shown; a long-running ticket's full history is on the support side. */

@@ -1,7 +1,7 @@
-import type { Actor, Outcome, TicketEvent } from '../../domain/ticket';
-import type { Locale } from '../../i18n/locale';
-import type { Translator } from '../../i18n/translate';
-import { formatDate, formatShortDateTime } from '../../cards/format-date-time';
+import type { Actor, Outcome, TicketEvent } from '../domain/ticket';
+import type { Locale } from '../i18n/locale';
+import type { Translator } from '../i18n/translate';
+import { formatDate, formatShortDateTime } from './format-date-time';
 
 export interface EventView {
   /** When and who, e.g. "Nov 24, 2026, 11:00 AM · Support". */
@@ -115,7 +115,10 @@ export function describeTicketEvent(
         : { header, what: outcome.what };
     }
     case 'closed': {
-      const what = t('tickets.event.closed', { reason: t(`tickets.closeReason.${event.data.reason}`) });
+      const what =
+        event.actor.kind === 'publisher' && event.data.reason === 'withdrawn'
+          ? t('tickets.event.withdrawn')
+          : t('tickets.event.closed', { reason: t(`tickets.closeReason.${event.data.reason}`) });
       const duplicate = event.data.duplicateOf
         ? t('tickets.event.duplicateOf', { number: event.data.duplicateOf })
         : undefined;
@@ -124,5 +127,19 @@ export function describeTicketEvent(
     }
     case 'ack_overdue':
       return view(t('tickets.event.ack_overdue', { dueAt: when(event.data.dueAt) }));
+    case 'information_added': {
+      const { detail, cvss, fix, offers } = event.data;
+      const parts = [
+        shorten(detail),
+        cvss && t('tickets.event.addedCvss', { vector: cvss.vector, score: cvss.baseScore.toFixed(1) }),
+        fix && t('tickets.event.addedFix', { fix: t(`report.fix.${fix.kind}`) }),
+        fix && fix.kind !== 'none' ? shorten(fix.remediationSteps) : undefined,
+        offers &&
+          t('tickets.event.addedOffers', {
+            offers: offers.map((o) => `${o.name} (${o.offerId})`).join(', '),
+          }),
+      ].filter((part): part is string => part !== undefined);
+      return { header, what: t('tickets.event.information_added'), detail: parts.join('\n\n') };
+    }
   }
 }

@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Database, PublisherCardKind } from '../store/tables';
+
+/** Where a card about a ticket was posted in a publisher's chat, and how to render it again. */
+export interface CardPlacement {
+  readonly kind: PublisherCardKind;
+  readonly conversationId: string;
+  readonly activityId: string;
+  /** The language and time zone it was shown in, kept when it is rendered anew. */
+  readonly locale: string;
+  readonly timeZone?: string;
+  /** Who asked for a `status` card (their own actions read "You"). */
+  readonly viewerId?: string;
+  /** A question card's question (its history entry). */
+  readonly questionSeq?: number;
+}
+
+export interface PostedCard extends CardPlacement {
+  readonly id: number;
+  readonly ticketId: string;
+}
+
+/** How many of a ticket's cards are kept true; older ones stay as they were (Teams' limits are per chat). */
+export const maxLiveCards = 10;
+
+/**
+ * Every card the bot posted about a ticket in a publisher's chat — the confirmation, each `status`
+ * answer, each question — so that each is updated in place when the ticket changes, after a restart too.
+ */
+export class PublisherCards {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async remember(ticketId: string, card: CardPlacement, at: Date): Promise<void> {
+    await this.db
+      .insertInto('publisher_cards')
+      .values({
+        ticket_id: ticketId,
+        conversation_id: card.conversationId,
+        activity_id: card.activityId,
+        kind: card.kind,
+        locale: card.locale,
+        time_zone: card.timeZone ?? null,
+        viewer_id: card.viewerId ?? null,
+        question_seq: card.questionSeq ?? null,
+        created_at: at.toISOString(),
+      })
+      .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing())
+      .execute();
+  }
+
+  /** The ticket's cards that can still be updated, newest first. */
+  async live(ticketId: string, limit = maxLiveCards): Promise<PostedCard[]> {
+    const rows = await this.db
+      .selectFrom('publisher_cards')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .where('gone_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: Number(row.id),
+      ticketId: row.ticket_id,
+      kind: row.kind,
+      conversationId: row.conversation_id,
+      activityId: row.activity_id,
+      locale: row.locale,
+      ...(row.time_zone ? { timeZone: row.time_zone } : {}),
+      ...(row.viewer_id ? { viewerId: row.viewer_id } : {}),
+      ...(row.question_seq !== null ? { questionSeq: Number(row.question_seq) } : {}),
+    }));
+  }
+
+  /** Teams said the card is no longer there (403/404 to an update). */
+  async markGone(id: number, at: Date): Promise<void> {
+    await this.db
+      .updateTable('publisher_cards')
+      .set({ gone_at: at.toISOString() })
+      .where('id', '=', id)
+      .execute();
+  }
+}
