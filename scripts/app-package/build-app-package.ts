@@ -5,8 +5,8 @@ import { PROJECT_ROOT } from '../../src/project-root';
 import { checkIcon, type IconRole } from './check-icon';
 import { checkPackageValues } from './check-package-values';
 import { fillPlaceholders } from './fill-placeholders';
-import { loadTeamsSchemas } from './load-teams-schemas';
-import type { PackageInput } from './package-values';
+import { loadTeamsSchemas, TEAMS_SCHEMA_DIR } from './load-teams-schemas';
+import type { PackageInput, PackageKind } from './package-values';
 import { validateLocalization } from './validate-localization';
 import { validateManifest } from './validate-manifest';
 
@@ -21,11 +21,20 @@ export interface PackagePaths {
 
 export type BuildResult = { ok: true; zipPath: string; files: string[] } | { ok: false; problems: string[] };
 
-export function defaultPackagePaths(root: string = PROJECT_ROOT): PackagePaths {
+/** A development package gets its own file name, so it is never mistaken for one to publish. */
+export function defaultPackagePaths(
+  root: string = PROJECT_ROOT,
+  kind: PackageKind = 'publishing',
+): PackagePaths {
   return {
     manifestDir: join(root, 'manifest'),
-    schemaDir: join(root, '..', 'shared', 'schemas', 'teams-manifest-1.29'),
-    outFile: join(root, 'manifest', 'build', 'security-desk.zip'),
+    schemaDir: join(root, ...TEAMS_SCHEMA_DIR.split('/')),
+    outFile: join(
+      root,
+      'manifest',
+      'build',
+      kind === 'development' ? 'security-desk.dev.zip' : 'security-desk.zip',
+    ),
   };
 }
 
@@ -69,9 +78,14 @@ function asRecord(value: unknown): Record<string, unknown> {
 /**
  * Fills the manifest template from `input`, validates it, its localization files and its icons, and writes
  * the app package zip. Every problem found is returned, one line each; nothing is written unless all pass.
+ * `kind` is `publishing` unless said otherwise: only a `development` package may name a tunnel host.
  */
-export async function buildAppPackage(input: PackageInput, paths: PackagePaths): Promise<BuildResult> {
-  const checked = checkPackageValues(input);
+export async function buildAppPackage(
+  input: PackageInput,
+  paths: PackagePaths,
+  kind: PackageKind = 'publishing',
+): Promise<BuildResult> {
+  const checked = checkPackageValues(input, kind);
   // Bad values would only show up again as schema errors at their manifest paths; stop at the clearer lines.
   if (!checked.ok) return { ok: false, problems: checked.problems };
   const loaded = loadTeamsSchemas(paths.schemaDir);

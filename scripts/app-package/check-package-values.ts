@@ -1,4 +1,4 @@
-import type { PackageInput, PackageValueName, PackageValues } from './package-values';
+import type { PackageInput, PackageKind, PackageValueName, PackageValues } from './package-values';
 
 export type CheckValuesResult = { ok: true; values: PackageValues } | { ok: false; problems: string[] };
 
@@ -17,6 +17,36 @@ function hostnameProblem(value: string): string | undefined {
   if (labels.length < 2) return 'must be a public host name with a domain, e.g. bot.example.com';
   if (/^\d+$/.test(labels[labels.length - 1] as string)) return 'must be a host name, not an IP address';
   return undefined;
+}
+
+/**
+ * Host names of tunnelling services (Microsoft dev tunnels, ngrok, Cloudflare quick tunnels, localtunnel):
+ * they forward to a developer's machine and live only as long as its session, so only a development
+ * package may name one.
+ */
+export const TUNNEL_HOST_SUFFIXES = [
+  'devtunnels.ms',
+  'ngrok.io',
+  'ngrok.app',
+  'ngrok-free.app',
+  'ngrok.dev',
+  'ngrok-free.dev',
+  'trycloudflare.com',
+  'loca.lt',
+] as const;
+
+/** The tunnel suffix `host` ends with, if any. */
+export function tunnelHostSuffix(host: string): string | undefined {
+  const name = host.toLowerCase();
+  return TUNNEL_HOST_SUFFIXES.find((suffix) => name === suffix || name.endsWith(`.${suffix}`));
+}
+
+function publishingHostnameProblem(value: string): string | undefined {
+  const suffix = tunnelHostSuffix(value);
+  return suffix
+    ? `is a development tunnel host (*.${suffix}), which only a development package may name; ` +
+        "set the bot's permanent host name, or build a development package with `npm run package:dev`"
+    : undefined;
 }
 
 function httpsUrlProblem(value: string): string | undefined {
@@ -50,8 +80,11 @@ const CHECKS: Record<PackageValueName, { what: string; problem: (value: string) 
   TERMS_URL: { what: 'the terms of use', problem: httpsUrlProblem },
 };
 
-/** Checks every value, reporting all problems at once, one line each, naming the variable. */
-export function checkPackageValues(input: PackageInput): CheckValuesResult {
+/**
+ * Checks every value, reporting all problems at once, one line each, naming the variable. A package for
+ * publishing (the default) refuses a tunnel host name; a development package accepts one.
+ */
+export function checkPackageValues(input: PackageInput, kind: PackageKind = 'publishing'): CheckValuesResult {
   const problems: string[] = [];
   const values: Partial<Record<PackageValueName, string>> = {};
   for (const [name, check] of Object.entries(CHECKS) as [
@@ -63,7 +96,9 @@ export function checkPackageValues(input: PackageInput): CheckValuesResult {
       problems.push(`${name} is not set (${check.what})`);
       continue;
     }
-    const problem = check.problem(value);
+    const problem =
+      check.problem(value) ??
+      (name === 'PUBLIC_HOSTNAME' && kind === 'publishing' ? publishingHostnameProblem(value) : undefined);
     if (problem) problems.push(`${name} ${problem} (got ${JSON.stringify(value.slice(0, 80))})`);
     else values[name] = name === 'PUBLIC_HOSTNAME' ? value.toLowerCase() : value;
   }

@@ -23,9 +23,13 @@ function compile(ajv: Ajv, path: string): ValidateFunction {
   return ajv.compile(schema);
 }
 
+/** Where the official schemas are kept in this repository (see the NOTICE.md beside them). */
+export const TEAMS_SCHEMA_DIR = 'manifest/schemas/teams-manifest-1.29';
+
 /**
- * Compiles the official Teams manifest and localization schemas from `schemaDir` (../shared/schemas/...,
- * kept outside the repo so there is one copy to update); a missing folder is a problem to print, not a throw.
+ * Compiles the official Teams manifest and localization schemas from `schemaDir` (normally
+ * manifest/schemas/teams-manifest-1.29/, copies kept in the repository so a clone builds on its own);
+ * a missing folder is a problem to print, not a throw.
  */
 export function loadTeamsSchemas(schemaDir: string): LoadSchemasResult {
   const cached = cache.get(schemaDir);
@@ -36,7 +40,7 @@ export function loadTeamsSchemas(schemaDir: string): LoadSchemasResult {
         ok: false,
         problem:
           `Teams schema not found: ${join(schemaDir, file)} does not exist. The official schemas are kept in ` +
-          `../shared/schemas/teams-manifest-1.29/ beside this repository; put the shared/ folder there.`,
+          `${TEAMS_SCHEMA_DIR}/ in this repository; restore them from git.`,
       };
     }
   }

@@ -9,6 +9,13 @@ export const PACKAGE_VALUE_NAMES = [
   'TERMS_URL',
 ] as const;
 
+/**
+ * `publishing` (the default, `npm run package`): a package to upload to a tenant or the store, whose host
+ * must be permanent. `development` (`npm run package:dev`): a package for a developer's own test, which
+ * may point at a tunnel (dev tunnels, ngrok) to their machine.
+ */
+export type PackageKind = 'publishing' | 'development';
+
 export type PackageValueName = (typeof PACKAGE_VALUE_NAMES)[number];
 export type PackageValues = Readonly<Record<PackageValueName, string>>;
 /** What the environment gave, before checking: any value may be missing. */

@@ -81,7 +81,8 @@ export function ticketStatusData(ticket: Ticket, options: TicketStatusOptions): 
             { title: t('ticketStatus.withdraw'), data: { cmd: 'withdraw', confirmationNumber: number } },
           ],
         }
-      : {}),
+      : // An empty list removes the template's repeated action (an absent one would show as is).
+        { changeActions: [] }),
   };
 }
 

@@ -66,7 +66,13 @@ describe('reporting a security event from start to confirmation', () => {
     const cards = await app.app.store.db
       .selectFrom('publisher_cards')
       .innerJoin('tickets', 'tickets.id', 'publisher_cards.ticket_id')
-      .select(['kind', 'activity_id', 'publisher_cards.conversation_id', 'publisher_cards.locale', 'time_zone'])
+      .select([
+        'kind',
+        'activity_id',
+        'publisher_cards.conversation_id',
+        'publisher_cards.locale',
+        'time_zone',
+      ])
       .where('tickets.confirmation_number', '=', number)
       .execute();
     expect(cards).toEqual([

@@ -7,11 +7,13 @@ import {
   buildAppPackage,
   defaultPackagePaths,
   loadTeamsSchemas,
+  packageKindFromArgs,
   runPackageApp,
   validateManifest,
   type PackageInput,
   type PackagePaths,
 } from '../../../scripts/package-app';
+import { PROJECT_ROOT } from '../../../src/project-root';
 
 const APP_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const VALID: PackageInput = {
@@ -253,16 +255,85 @@ describe('the app package', () => {
     );
   });
 
-  it('says where the schemas should be when the shared folder is absent', async () => {
-    const result = await buildAppPackage(VALID, { ...copyOfManifest(), schemaDir: join(work, 'no-shared') });
+  it('says where the schemas are kept when the schema folder is missing', async () => {
+    const result = await buildAppPackage(VALID, { ...copyOfManifest(), schemaDir: join(work, 'no-schemas') });
 
     expect(result).toEqual({
       ok: false,
       problems: [
         expect.stringMatching(
-          /^Teams schema not found: .*MicrosoftTeams\.schema\.json does not exist\. .*\.\.\/shared\/schemas\/teams-manifest-1\.29\//,
+          /^Teams schema not found: .*MicrosoftTeams\.schema\.json does not exist\. .* manifest\/schemas\/teams-manifest-1\.29\/ in this repository/,
         ),
       ],
+    });
+  });
+
+  it('reads the official schemas from the copies kept in the repository', () => {
+    expect(repo.schemaDir).toBe(join(PROJECT_ROOT, 'manifest', 'schemas', 'teams-manifest-1.29'));
+    expect(loadTeamsSchemas(repo.schemaDir).ok).toBe(true);
+  });
+});
+
+describe('tunnel host names', () => {
+  it.each(['securitydesk-3978.euw.devtunnels.ms', 'abc123.ngrok-free.app', 'quiet-lake.trycloudflare.com'])(
+    'are refused in a package for publishing, in one line naming the variable: %s',
+    async (hostname) => {
+      const paths = copyOfManifest();
+      const result = await buildAppPackage({ ...VALID, PUBLIC_HOSTNAME: hostname }, paths);
+
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          expect.stringMatching(
+            /^PUBLIC_HOSTNAME is a development tunnel host \(\*\.[a-z.-]+\), which only a development package may name; .*npm run package:dev/,
+          ),
+        ],
+      });
+      expect(!result.ok && result.problems[0]).not.toContain('\n');
+      expect(existsSync(paths.outFile)).toBe(false);
+    },
+  );
+
+  it('are accepted in a development package, which goes to its own zip', async () => {
+    const paths = { ...copyOfManifest() };
+    paths.outFile = join(paths.manifestDir, 'build', 'security-desk.dev.zip');
+    const result = await buildAppPackage(
+      { ...VALID, PUBLIC_HOSTNAME: 'SecurityDesk-3978.euw.devtunnels.ms' },
+      paths,
+      'development',
+    );
+
+    expect(result).toEqual({ ok: true, zipPath: paths.outFile, files: expect.any(Array) });
+    const zip = await JSZip.loadAsync(readFileSync(paths.outFile));
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string')).validDomains).toEqual([
+      'securitydesk-3978.euw.devtunnels.ms',
+    ]);
+    expect(defaultPackagePaths(PROJECT_ROOT, 'development').outFile).toBe(
+      join(PROJECT_ROOT, 'manifest', 'build', 'security-desk.dev.zip'),
+    );
+  });
+
+  it('are only the tunnel services: a permanent host that merely looks alike is a publishing host', async () => {
+    for (const hostname of [
+      'devtunnels.ms.contoso.com',
+      'mydevtunnels.ms.example.org',
+      'ngrok.contoso.com',
+    ]) {
+      const result = await buildAppPackage({ ...VALID, PUBLIC_HOSTNAME: hostname }, copyOfManifest());
+      expect(result.ok).toBe(true);
+    }
+  });
+
+  it('are still checked as host names in a development package', async () => {
+    const result = await buildAppPackage(
+      { ...VALID, PUBLIC_HOSTNAME: 'https://abc.devtunnels.ms' },
+      copyOfManifest(),
+      'development',
+    );
+
+    expect(result).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^PUBLIC_HOSTNAME must be a host name without a scheme/)],
     });
   });
 });
@@ -305,6 +376,31 @@ describe('npm run package', () => {
       expect.stringMatching(/^package: TERMS_URL is not set/),
       'package: not built (5 problems)',
     ]);
+  });
+
+  it('refuses a tunnel host unless asked for a development package with --dev', async () => {
+    const env = { ...VALID, PUBLIC_HOSTNAME: 'securitydesk-3978.euw.devtunnels.ms' };
+    const lines: string[] = [];
+    const out = { info: (l: string) => lines.push(l), problem: (l: string) => lines.push(l) };
+
+    expect(await runPackageApp(env, copyOfManifest(), out)).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^package: PUBLIC_HOSTNAME is a development tunnel host/),
+      'package: not built (1 problem)',
+    ]);
+
+    lines.length = 0;
+    const kind = packageKindFromArgs(['--dev']);
+    expect(kind).toEqual({ kind: 'development' });
+    expect(await runPackageApp(env, copyOfManifest(), out, 'development')).toBe(0);
+    expect(lines).toEqual([expect.stringMatching(/ \(development package: not for publishing\)$/)]);
+  });
+
+  it('knows only the --dev option', () => {
+    expect(packageKindFromArgs([])).toEqual({ kind: 'publishing' });
+    expect(packageKindFromArgs(['--prod'])).toEqual({
+      problem: 'package: unknown argument "--prod" (the only option is --dev)',
+    });
   });
 
   it('takes the version from package.json when APP_VERSION is unset and exits 0', async () => {
