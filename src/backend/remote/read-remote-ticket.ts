@@ -25,6 +25,8 @@ const ticketSchema = z
     severity: z.enum(severities).optional(),
     outcome: z.object({ kind: z.string(), summary: z.string() }).passthrough().optional(),
     openQuestions: z.array(z.object({ question: z.string(), askedAt: z.string(), askedBy: actor })),
+    // A service that knows nothing of additions sends none: the report as filed is the whole story.
+    additions: z.array(z.object({ at: z.string(), by: actor }).passthrough()).default([]),
     submittedAt: z.string(),
     ackDueAt: z.string(),
     acknowledgedAt: z.string().optional(),

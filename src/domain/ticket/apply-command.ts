@@ -18,7 +18,7 @@ import {
   type TicketState,
 } from './ticket';
 import type { TicketCommand, TicketCommandType } from './ticket-commands';
-import { applyEvents } from './apply-event';
+import { afterAcknowledgement, applyEvents, openStates } from './apply-event';
 import { failure, type TicketError, type TicketResult } from './ticket-errors';
 import type { TicketEvent } from './ticket-events';
 
@@ -38,20 +38,6 @@ import type { TicketEvent } from './ticket-events';
  * - Nothing changes a closed ticket.
  * - The system marks an unacknowledged ticket overdue once its due time has passed, once per ticket.
  */
-
-const openStates: readonly TicketState[] = [
-  'submitted',
-  'acknowledged',
-  'in_assessment',
-  'awaiting_publisher',
-  'outcome',
-];
-const afterAcknowledgement: readonly TicketState[] = [
-  'acknowledged',
-  'in_assessment',
-  'awaiting_publisher',
-  'outcome',
-];
 
 const rules: Readonly<
   Record<

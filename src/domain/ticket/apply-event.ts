@@ -8,14 +8,15 @@ import type { TicketEvent, TicketEventType } from './ticket-events';
  * remote ticket moves through exactly the transitions an embedded one does.
  */
 
-const open: readonly TicketState[] = [
+/** Every state but closed: nothing changes a closed ticket. */
+export const openStates: readonly TicketState[] = [
   'submitted',
   'acknowledged',
   'in_assessment',
   'awaiting_publisher',
   'outcome',
 ];
-const afterAcknowledgement: readonly TicketState[] = [
+export const afterAcknowledgement: readonly TicketState[] = [
   'acknowledged',
   'in_assessment',
   'awaiting_publisher',
@@ -32,11 +33,11 @@ export const eventAllowedFrom: Readonly<Record<TicketEventType, readonly TicketS
   // From 'acknowledged' too: a remote service may not report the implicit start of the assessment.
   question_asked: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
   question_answered: ['awaiting_publisher'],
-  message_posted: open,
+  message_posted: openStates,
   outcome_set: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
-  closed: open,
+  closed: openStates,
   ack_overdue: ['submitted'],
-  information_added: open,
+  information_added: openStates,
 };
 
 /** The ticket after one event, or undefined when the event cannot happen in the ticket's state. */
