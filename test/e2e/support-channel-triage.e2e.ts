@@ -73,7 +73,7 @@ describe("support triages a new report from its card in the team's support chann
     await chat.choose(card, 'Priority', 'P2 — high: worked on every business day');
     await chat.choose(card, 'Severity', 'High');
     await chat.screenshot(card, 'channel-card-acknowledge-form');
-    await channel.press(card, 'Acknowledge with this priority and severity');
+    await channel.press(card, 'Acknowledge');
 
     await channel.expectIn(card, 'Card shows version 2 of the ticket.');
     await chat.screenshot(card, 'channel-card-acknowledged');
@@ -112,8 +112,12 @@ describe("support triages a new report from its card in the team's support chann
     expect(text).toContain('P2');
     expect(text).toContain('High');
 
-    const submitted = chat.botBubbles().filter({ hasText: 'Your report has been submitted' });
+    // The card posted at submission tells the truth now: its heading and status moved on in place.
+    const submitted = chat.botBubbles().filter({ hasText: 'Quote this number in all correspondence' });
     expect(await submitted.count()).toBe(1);
-    expect(await chat.textOf(submitted)).toContain('Status Acknowledged');
+    const card = await chat.textOf(submitted);
+    expect(card).toContain('Support has acknowledged your report');
+    expect(card).toContain('Status Acknowledged');
+    expect(card).not.toContain('Your report has been submitted');
   });
 });

@@ -59,12 +59,14 @@ describe('a publisher installs Security Desk and asks what it can do (English)',
     expect(await chat.textOf(closed)).toContain('Nothing was filed.');
   });
 
-  it('a message it does not understand gets the help card with a note saying so', async () => {
+  it('a message that is no command is not an error: it is offered as a new report', async () => {
     const { chat } = session;
-    await chat.say('hello?');
-    const help = await chat.reply("I didn't understand that message.");
-    await chat.screenshot(help, 'not-understood');
-    expect(await chat.textOf(help)).toContain('What I can do');
+    await chat.say('what is the weather like');
+    const offer = await chat.reply('What should I do with your message?');
+    await chat.screenshot(offer, 'free-text-offer');
+    const text = await chat.textOf(offer);
+    expect(text).toContain('You have no open reports. Start a new report with your message?');
+    expect(text).not.toContain("I didn't understand");
   });
 });
 
