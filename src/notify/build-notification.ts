@@ -19,6 +19,8 @@ export interface Notification {
 }
 
 interface UpdateData {
+  /** A reply box, on messages the publisher may well answer (support's message, the outcome). */
+  reply?: Record<string, unknown>;
   title: string;
   paragraphs: string[];
   facts: Array<{ title: string; value: string }>;
@@ -79,6 +81,7 @@ export function buildNotification(
     case 'message_posted': {
       return update({
         ...empty,
+        reply: replyBox(ticket.confirmationNumber, locale),
         title: t('message.title'),
         quotes: [{ label: t('message.label'), text: event.data.message }],
       });
@@ -119,7 +122,10 @@ export function buildNotification(
         text: `${t('question.title')} (${ticket.confirmationNumber})`,
       };
     case 'outcome_set':
-      return update(outcomeData(event.data.outcome, t, when, empty));
+      return update({
+        ...outcomeData(event.data.outcome, t, when, empty),
+        reply: replyBox(ticket.confirmationNumber, locale),
+      });
     case 'closed': {
       const { reason, note, duplicateOf } = event.data;
       return update({
@@ -136,6 +142,18 @@ export function buildNotification(
         paragraphs: [t('ackOverdue.body', { dueAt: when(event.data.dueAt) }), t('ackOverdue.next')],
       });
   }
+}
+
+/** The reply box the status card has too (bot/correspondence answers it). */
+function replyBox(number: string, locale: Locale): Record<string, unknown> {
+  const t = (key: string, params?: TranslationParams) =>
+    translate(locale, `ticketStatus.reply.${key}`, params);
+  return {
+    label: t('label', { max: textLimits.message }),
+    placeholder: t('placeholder', { number }),
+    send: t('send'),
+    data: { cmd: 'reply', confirmationNumber: number },
+  };
 }
 
 /**
