@@ -8,6 +8,7 @@ import { call } from '../support-api/support-client';
 import { registrationCode } from '../support-channel/support-channel-harness';
 import {
   answerCard,
+  cardOf,
   eventPayloads,
   replacedCard,
   fileThroughTheDialog,
@@ -61,6 +62,12 @@ describe('every card about a ticket tells the truth, and the publisher can add t
       expect.arrayContaining(['Send reply to support', 'Add information', 'Withdraw this report']),
     );
     await updateShowing(app, statusId, 'Exploitable from the internet.');
+    // The outcome's own message can be answered where it is read.
+    const [outcome] = await app.connector.waitFor(
+      (c) =>
+        sendsTo(chat.conversationId)(c) && textsIn(c).includes('Support has finished assessing your report'),
+    );
+    expect(actionTitles(cardOf(outcome))).toEqual(['Send reply to support']);
   });
 
   test('after a restart the cards posted before are still updated in place', async () => {
@@ -187,7 +194,7 @@ describe('every card about a ticket tells the truth, and the publisher can add t
     const long = 'x'.repeat(4105);
     await session.press('next', { description: long, discoveredOn: '', knownExploited: 'no', affected: '' });
     expect(errorNextTo(session.card, 'description')).toBe(
-      'This is too long: at most 4000 characters, and it has 4105.',
+      'This is too long: at most 4,000 characters, and it has 4,105.',
     );
     expect(inputOf(session.card, 'description')).toMatchObject({ value: long });
   });
