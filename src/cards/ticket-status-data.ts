@@ -79,10 +79,15 @@ export function ticketStatusData(ticket: Ticket, options: TicketStatusOptions): 
           changeActions: [
             { title: t('ticketStatus.addInformation'), data: { cmd: 'add', confirmationNumber: number } },
             { title: t('ticketStatus.withdraw'), data: { cmd: 'withdraw', confirmationNumber: number } },
+            { title: t('ticketStatus.draft'), data: { cmd: 'draft', confirmationNumber: number } },
           ],
         }
-      : // An empty list removes the template's repeated action (an absent one would show as is).
-        { changeActions: [] }),
+      : // Closed: only the message to customers is left to write.
+        {
+          changeActions: [
+            { title: t('ticketStatus.draft'), data: { cmd: 'draft', confirmationNumber: number } },
+          ],
+        }),
   };
 }
 

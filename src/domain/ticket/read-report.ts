@@ -130,8 +130,17 @@ function readIncident(raw: unknown, now: Date, errors: TicketError[]): TicketRep
     errors,
   );
   const ongoing = readChoice(entry.ongoing, 'incident.ongoing', yesNoUnknown, errors);
+  const personalData =
+    entry.personalData === undefined || entry.personalData === null || entry.personalData === ''
+      ? undefined
+      : readChoice(entry.personalData, 'incident.personalData', yesNoUnknown, errors);
   if (!dataOrSystems || !ongoing) return undefined;
-  return { dataOrSystems, ongoing, ...(startedOn ? { startedOn } : {}) };
+  return {
+    dataOrSystems,
+    ongoing,
+    ...(startedOn ? { startedOn } : {}),
+    ...(personalData ? { personalData } : {}),
+  };
 }
 
 function readVulnerability(raw: unknown, errors: TicketError[]): TicketReport['vulnerability'] {

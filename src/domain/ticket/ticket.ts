@@ -82,6 +82,8 @@ export interface TicketReport {
     readonly dataOrSystems: string;
     readonly startedOn?: string;
     readonly ongoing: YesNoUnknown;
+    /** Whether personal data is involved (GDPR Art. 33 may apply); absent where it was not asked. */
+    readonly personalData?: YesNoUnknown;
   };
   /** Vulnerability only: at least one CVE id or a CVSS rating. */
   readonly vulnerability?: {

@@ -183,8 +183,8 @@ describe('every card about a ticket tells the truth, and the publisher can add t
     const seen = await call(app.url, 'GET', `/api/support/tickets/${number}`, { token: supportKey });
     expect(seen.body.ticket).toMatchObject({ state: 'closed', closeReason: 'withdrawn' });
     const card = await updateShowing(app, cardId, 'You withdrew this report');
-    // Closed: no reply box, nothing to add or withdraw.
-    expect(actionTitles(card)).toEqual(['Show status and history']);
+    // Closed: no reply box, nothing to add or withdraw; the message to customers can still be drafted.
+    expect(actionTitles(card)).toEqual(['Show status and history', 'Draft a message to customers']);
   });
 
   test('the report refuses an over-long description with its length, keeping every character typed', async () => {

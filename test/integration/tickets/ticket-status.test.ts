@@ -74,6 +74,7 @@ describe('the status of a ticket', () => {
       'Refresh this status',
       'Add information',
       'Withdraw this report',
+      'Draft a message to customers',
       'My tickets',
     ]);
   });
@@ -156,5 +157,53 @@ describe('the status of a ticket', () => {
     expect(texts.find((text) => /earlier events are not shown/.test(text))).toMatch(/^\d+ earlier events/);
     expect(texts.some((text) => text.startsWith('Сообщение 30: щщщ'))).toBe(true);
     expect(texts.some((text) => text.startsWith('Сообщение 1: '))).toBe(false);
+
+    // The rest pages: each "Show earlier events" sends the page before, until the first event.
+    const chat = app.chat({ tenantId: tenant });
+    const seen = new Set(messagesOn(card));
+    let page = card;
+    for (let pages = 0; actionTitles(page).includes('Show earlier events'); pages++) {
+      expect(pages).toBeLessThan(31);
+      const [next] = cardsIn(await chat.submit(submitDataOf(page, 'Show earlier events')));
+      expectTeamsCard(next);
+      expect(cardTexts(next)[0]).toBe(`${long}: earlier history`);
+      expect(actionTitles(next)).toContain('Show the latest status');
+      for (const message of messagesOn(next)) {
+        expect(seen.has(message)).toBe(false);
+        seen.add(message);
+      }
+      page = next!;
+    }
+    // Every message was on exactly one card, and the last page starts with the report's submission.
+    expect(seen.size).toBe(30);
+    expect(cardTexts(page).join('\n')).toContain('Сообщение 1: ');
+  });
+
+  test('a page of earlier events for another tenant’s ticket is refused like an unknown one', async () => {
+    const chat = app.chat({ tenantId: OTHER_TENANT });
+    const result = await chat.submit({ cmd: 'timeline-page', confirmationNumber: number, before: 3 });
+    expect(cardsIn(result)).toEqual([]);
+    expect(textOf(result)[0]).toMatch(new RegExp(`^No report ${number} was found`));
   });
 });
+
+/** The "Сообщение N" messages a timeline card shows, by their number. */
+function messagesOn(card: unknown): string[] {
+  return cardTexts(card)
+    .map((text) => /^Сообщение (\d+): /.exec(text)?.[1])
+    .filter((n): n is string => n !== undefined);
+}
+
+function submitDataOf(card: unknown, title: string): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, unknown>;
+    if (element.type === 'Action.Submit' && element.title === title) found = element.data as typeof found;
+    Object.values(element).forEach(visit);
+  };
+  visit(card);
+  if (!found) throw new Error(`no button "${title}"`);
+  return found;
+}
