@@ -3,13 +3,17 @@ import type { TokenCredential } from '@azure/identity';
 import { createTicketing, type Ticketing } from './backend/create-ticketing';
 import type { TicketBackend } from './backend/ticket-backend';
 import { createBot } from './bot/create-bot';
+import { createLookupLimits } from './bot/lookup-limits/create-lookup-limits';
 import { BotFrameworkChannel } from './bot/proactive/bot-framework-channel';
 import { DraftExpiryJob } from './bot/report';
 import { createSupportChannel, type SupportChannel } from './bot/support-channel';
 import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createServer } from './http/create-server';
+import { describeListenError } from './http/probe-listen-address';
 import { registerHealthRoute } from './http/health-route';
+import { BotSigningKeys } from './http/bot-auth/bot-signing-keys';
+import { BotTokenVerifier } from './http/bot-auth/verify-bot-token';
 import { registerMessagesRoute } from './http/messages-route';
 import { registerTicketingRoutes } from './http/support/register-ticketing-routes';
 import { createApiAuthenticator } from './http/auth/create-api-authenticator';
@@ -55,6 +59,29 @@ export interface AppOptions {
   readonly credential?: TokenCredential;
 }
 
+/** The server could not listen; the message is one configuration line naming HOST or PORT. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+}
+
+/**
+ * restify re-emits the HTTP server's 'error' on itself, where an unheard one crashes the process with
+ * a stack trace: both are listened to until listening succeeds.
+ */
+function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => {
+      server.removeListener('error', fail);
+      reject(error);
+    };
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.removeListener('error', fail);
+      resolve();
+    });
+  });
+}
+
 /** Wires every part from the configuration and starts listening; used by main.ts and by the tests. */
 export async function startApp(
   config: Config,
@@ -62,7 +89,18 @@ export async function startApp(
   options: AppOptions = {},
 ): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const store = await createStore(config.store, logger);
+  // Fetched while the store opens, so the first activity finds them.
+  const botKeys = config.bot.localMode
+    ? undefined
+    : new BotSigningKeys({ metadataUrl: config.bot.openIdMetadataUrl, logger });
+  botKeys?.start();
+  let store: Store;
+  try {
+    store = await createStore(config.store, logger);
+  } catch (error) {
+    await botKeys?.stop();
+    throw error;
+  }
   const references = new ConversationReferences(store.db);
   // The injected clock, so the draft sweep's "stored before" agrees with the drafts' own times.
   const documents = new StateDocuments(store.db, clock);
@@ -127,8 +165,14 @@ export async function startApp(
     logger,
     draftTtlMinutes: config.dialog.draftTtlMinutes,
   });
+  const lookups = createLookupLimits(config.lookups, store);
+  // Windows that ended an hour ago are of no use; on PostgreSQL their rows would pile up.
+  const purgeLookups = new PeriodicTask({ name: 'lookup_limits_purge', intervalMs: 3_600_000, logger }, () =>
+    lookups.purge(),
+  );
   const { adapter, bot } = createBot({
     config,
+    lookupLimits: lookups.limits,
     logger,
     clock,
     documents,
@@ -141,7 +185,19 @@ export async function startApp(
   let serving = true;
   const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes });
   registerHealthRoute(server, () => serving);
-  registerMessagesRoute(server, adapter, bot, logger);
+  registerMessagesRoute(
+    server,
+    adapter,
+    bot,
+    logger,
+    botKeys &&
+      new BotTokenVerifier({
+        keys: botKeys,
+        issuer: config.bot.tokenIssuer,
+        appId: config.bot.appId ?? '',
+        now: () => clock.now(),
+      }),
+  );
   registerTicketingRoutes(server, {
     supportDesk: ticketing.supportDesk,
     config,
@@ -160,10 +216,12 @@ export async function startApp(
     logger,
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await Promise.allSettled([ticketing.stop(), botKeys?.stop(), store.close()]);
+    throw new ListenError(describeListenError(error, config.host, config.port), { cause: error });
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
@@ -184,6 +242,8 @@ export async function startApp(
       await delivery.stop();
       await draftExpiry.stop();
       await purgeKeys.stop();
+      await purgeLookups.stop();
+      await botKeys?.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
     })());
@@ -192,6 +252,7 @@ export async function startApp(
   delivery.start();
   draftExpiry.start();
   purgeKeys.start();
+  purgeLookups.start();
   return {
     url: `http://${host}:${port}`,
     port,

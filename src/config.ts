@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
+import { isIP, isIPv4 } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { findHolidayRegionProblem } from './domain/calendar/find-holiday-region-problem';
 import { LOCALES, type Locale } from './i18n/locale';
 
 /**
@@ -44,6 +46,31 @@ const clockTime = (fallback: string) =>
       .default(fallback),
   );
 
+/**
+ * An address to listen on: an IP literal or a host name (RFC 1123). Dotted digits must be a real IPv4
+ * address: "999.1.1.1" would otherwise be looked up as a name and fail only at listen time.
+ */
+function isListenHost(host: string): boolean {
+  if (isIP(host) !== 0) return true;
+  if (/^[\d.]+$/.test(host)) return isIPv4(host);
+  return /^(?=.{1,253}$)[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/i.test(host);
+}
+
+/**
+ * A shared secret sent as `Authorization: Bearer <key>`: RFC 6750's token characters only, or the
+ * header parser refuses the very key that was configured.
+ */
+const bearerSecret = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .min(32, { error: 'must be at least 32 characters (it is a shared secret)' })
+    .regex(/^[A-Za-z0-9\-._~+/]+=*$/, {
+      error: 'may contain only A-Z, a-z, 0-9 and - . _ ~ + / (it is sent as a bearer token; no spaces)',
+    })
+    .optional(),
+);
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -78,7 +105,13 @@ const weekdays = z.preprocess(
 const environmentSchema = z.object({
   NODE_ENV: oneOf(['development', 'production', 'test'] as const, 'development'),
   PORT: intInRange(0, 65535, 3978),
-  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  HOST: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('0.0.0.0')
+      .refine(isListenHost, { error: 'must be an IP address or a host name, e.g. 0.0.0.0, :: or localhost' }),
+  ),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   MAX_BODY_BYTES: intInRange(1024, 10 * 1024 * 1024, 256 * 1024),
   PUBLIC_HOSTNAME: optionalString,
@@ -87,6 +120,11 @@ const environmentSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
   MicrosoftAppTenantId: optionalString,
+  BOT_OPENID_METADATA_URL: z.preprocess(
+    emptyToUndefined,
+    z.url().default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+  ),
+  BOT_TOKEN_ISSUER: z.preprocess(emptyToUndefined, z.string().default('https://api.botframework.com')),
 
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   DATABASE_URL: z.preprocess(
@@ -116,10 +154,7 @@ const environmentSchema = z.object({
   ACK_OVERDUE_CHECK_SECONDS: intInRange(5, 3600, 60),
   SUPPORT_CHANNEL_LOCALE: oneOf(LOCALES, 'en'),
 
-  SUPPORT_API_KEY: z.preprocess(
-    emptyToUndefined,
-    z.string().min(32, { error: 'must be at least 32 characters (it is a shared secret)' }).optional(),
-  ),
+  SUPPORT_API_KEY: bearerSecret,
   SUPPORT_AUTH_TENANT_ID: optionalString,
   SUPPORT_AUTH_AUDIENCE: optionalString,
   SUPPORT_AUTH_ROLE: z.preprocess(emptyToUndefined, z.string().default('SecurityDesk.Support')),
@@ -157,6 +192,11 @@ const environmentSchema = z.object({
   NOTIFY_WEBHOOK_JWKS_URL: optionalUrl,
   NOTIFY_WEBHOOK_ISSUER: optionalString,
   NOTIFY_WEBHOOK_REPLAY_WINDOW_SECONDS: intInRange(10, 3600, 300),
+
+  LOOKUPS_PER_USER_PER_MINUTE: intInRange(1, 10000, 30),
+  LOOKUPS_PER_TENANT_PER_MINUTE: intInRange(1, 100000, 300),
+  UNKNOWN_NUMBERS_PER_USER_PER_MINUTE: intInRange(1, 1000, 5),
+  UNKNOWN_NUMBERS_PER_TENANT_PER_MINUTE: intInRange(1, 10000, 20),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
@@ -183,6 +223,22 @@ export interface Config {
     readonly appPassword?: string;
     readonly appType: Environment['MicrosoftAppType'];
     readonly appTenantId?: string;
+    /**
+     * Where the Bot Connector's signing keys are published, and the issuer its tokens name. The public
+     * cloud's by default; another value is for a sovereign cloud or a test's local stand-in.
+     */
+    readonly openIdMetadataUrl: string;
+    readonly tokenIssuer: string;
+  };
+  /**
+   * How many ticket look-ups (`status`, `my tickets`, the number of `reply`/`add`/`withdraw`) one person
+   * and one tenant may make a minute, and how many of them may name a number the tenant does not have.
+   */
+  readonly lookups: {
+    readonly perUserPerMinute: number;
+    readonly perTenantPerMinute: number;
+    readonly unknownPerUserPerMinute: number;
+    readonly unknownPerTenantPerMinute: number;
   };
   readonly store:
     | { readonly engine: 'sqlite'; readonly file: string; readonly dataDir: string }
@@ -269,9 +325,13 @@ function entraJwt(
 export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
   const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
+    // One line per variable: its first problem (a short key with a space is fixed in one go).
+    const byVariable = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const variable = issue.path.join('.') || '(environment)';
+      if (!byVariable.has(variable)) byVariable.set(variable, `${variable}: ${issue.message}`);
+    }
+    throw new ConfigError([...byVariable.values()]);
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -292,14 +352,32 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
   if (e.SUPPORT_DAY_START >= e.SUPPORT_DAY_END) {
     problems.push('SUPPORT_DAY_END: must be later than SUPPORT_DAY_START');
   }
-  if (e.SUPPORT_AUTH_TENANT_ID && !e.SUPPORT_AUTH_AUDIENCE) {
-    problems.push('SUPPORT_AUTH_AUDIENCE: required when SUPPORT_AUTH_TENANT_ID is set');
+  if (!e.SUPPORT_AUTH_AUDIENCE && (e.SUPPORT_AUTH_TENANT_ID || e.SUPPORT_AUTH_JWKS_URL)) {
+    const by = e.SUPPORT_AUTH_TENANT_ID ? 'SUPPORT_AUTH_TENANT_ID' : 'SUPPORT_AUTH_JWKS_URL';
+    problems.push(`SUPPORT_AUTH_AUDIENCE: required when ${by} is set`);
+  }
+  if (e.SUPPORT_AUTH_JWKS_URL && !e.SUPPORT_AUTH_TENANT_ID && !e.SUPPORT_AUTH_ISSUER) {
+    problems.push('SUPPORT_AUTH_ISSUER: required when SUPPORT_AUTH_JWKS_URL is set without a tenant');
   }
   if (e.NODE_ENV === 'production' && e.SUPPORT_API_KEY && !localMode) {
     problems.push('SUPPORT_API_KEY: only for local mode; in production support signs in with Entra ID');
   }
-  if (e.NOTIFY_WEBHOOK_TENANT_ID && !e.NOTIFY_WEBHOOK_AUDIENCE) {
-    problems.push('NOTIFY_WEBHOOK_AUDIENCE: required when NOTIFY_WEBHOOK_TENANT_ID is set');
+  if (!e.NOTIFY_WEBHOOK_AUDIENCE && (e.NOTIFY_WEBHOOK_TENANT_ID || e.NOTIFY_WEBHOOK_JWKS_URL)) {
+    const by = e.NOTIFY_WEBHOOK_TENANT_ID ? 'NOTIFY_WEBHOOK_TENANT_ID' : 'NOTIFY_WEBHOOK_JWKS_URL';
+    problems.push(`NOTIFY_WEBHOOK_AUDIENCE: required when ${by} is set`);
+  }
+  if (e.NOTIFY_WEBHOOK_JWKS_URL && !e.NOTIFY_WEBHOOK_TENANT_ID && !e.NOTIFY_WEBHOOK_ISSUER) {
+    problems.push('NOTIFY_WEBHOOK_ISSUER: required when NOTIFY_WEBHOOK_JWKS_URL is set without a tenant');
+  }
+  if (e.SUPPORT_HOLIDAYS_COUNTRY !== 'none') {
+    const holidays = findHolidayRegionProblem({
+      country: e.SUPPORT_HOLIDAYS_COUNTRY,
+      ...(e.SUPPORT_HOLIDAYS_STATE ? { state: e.SUPPORT_HOLIDAYS_STATE } : {}),
+      ...(e.SUPPORT_HOLIDAYS_REGION ? { region: e.SUPPORT_HOLIDAYS_REGION } : {}),
+    });
+    if (holidays) problems.push(`SUPPORT_HOLIDAYS_${holidays.part.toUpperCase()}: ${holidays.message}`);
+  } else if (e.SUPPORT_HOLIDAYS_STATE || e.SUPPORT_HOLIDAYS_REGION) {
+    problems.push('SUPPORT_HOLIDAYS_STATE: must be empty when SUPPORT_HOLIDAYS_COUNTRY=none');
   }
   if (e.TICKET_BACKEND === 'remote') {
     if (!e.REMOTE_BACKEND_URL) problems.push('REMOTE_BACKEND_URL: required when TICKET_BACKEND=remote');
@@ -348,6 +426,14 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
       ...(e.MicrosoftAppTenantId ? { appTenantId: e.MicrosoftAppTenantId } : {}),
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      tokenIssuer: e.BOT_TOKEN_ISSUER,
+    },
+    lookups: {
+      perUserPerMinute: e.LOOKUPS_PER_USER_PER_MINUTE,
+      perTenantPerMinute: e.LOOKUPS_PER_TENANT_PER_MINUTE,
+      unknownPerUserPerMinute: e.UNKNOWN_NUMBERS_PER_USER_PER_MINUTE,
+      unknownPerTenantPerMinute: e.UNKNOWN_NUMBERS_PER_TENANT_PER_MINUTE,
     },
     store: e.DATABASE_URL
       ? { engine: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, dataDir }

@@ -1,19 +1,29 @@
-import { startApp } from './app';
-import { ConfigError, loadProcessConfig } from './config';
+import { ListenError, startApp } from './app';
+import { ConfigError, loadProcessConfig, type Config } from './config';
+import { probeListenAddress } from './http/probe-listen-address';
 import { createLogger } from './logger';
+import { routeConsoleToLogger } from './route-console-to-logger';
+
+/** Every configuration problem as one line naming its variable, then exit 1: nothing opened, nothing migrated. */
+function refuseToStart(problems: readonly string[]): never {
+  for (const problem of problems) process.stderr.write(`config error: ${problem}\n`);
+  process.exit(1);
+}
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadProcessConfig();
   } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const problem of error.problems) process.stderr.write(`config error: ${problem}\n`);
-      process.exit(1);
-    }
+    if (error instanceof ConfigError) refuseToStart(error.problems);
     throw error;
   }
+  const address = await probeListenAddress(config.host, config.port);
+  if (address) refuseToStart([address]);
+
   const logger = createLogger(config.logLevel);
+  // botbuilder and other libraries write to the console; the log stays one JSON line per entry.
+  routeConsoleToLogger(logger);
   if (config.bot.localMode) {
     logger.warn(
       { event: 'app.local_mode' },
@@ -21,10 +31,16 @@ async function main(): Promise<void> {
         'Fine for the Emulator and the Agents Playground; never expose this to a network.',
     );
   }
-  const app = await startApp(config, logger);
+  let app;
+  try {
+    app = await startApp(config, logger);
+  } catch (error) {
+    if (error instanceof ListenError) refuseToStart([error.message]);
+    throw error;
+  }
 
   const shutdown = (signal: string) => {
-    logger.info({ event: 'app.stopping', signal }, 'stopping: finishing turns in flight');
+    logger.info({ event: 'app.stopping', signal }, 'stopping: finishing turns and sends in flight');
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -20,13 +20,24 @@ import type { Submission, SubmitResult, TicketBackend } from './ticket-backend';
 export interface SupportPort {
   list(filter?: SupportTicketFilter): Promise<SupportTicketPage>;
   get(confirmationNumber: string): Promise<{ view: SupportTicketView; history: HistoryEntry[] } | undefined>;
-  /** Applies a support command to the ticket as of `expectedVersion` (optimistic concurrency). */
+  /**
+   * Applies a support command to the ticket as of `expected` (optimistic concurrency): one version, any
+   * of several, or `'any'` — whatever version is current (If-Match: *).
+   */
   execute(
     confirmationNumber: string,
     command: TicketCommand,
     actor: Actor,
-    expectedVersion: number,
+    expected: ExpectedVersion,
   ): Promise<SupportCommandResult>;
+}
+
+/** The version(s) a change is based on: one, any of a list (none matches an empty one), or any current. */
+export type ExpectedVersion = number | readonly number[] | 'any';
+
+export function versionMatches(current: number, expected: ExpectedVersion): boolean {
+  if (expected === 'any') return true;
+  return typeof expected === 'number' ? current === expected : expected.includes(current);
 }
 
 /** A ticket as support sees it: every tenant's, with the CVSS suggestion and whether it is overdue. */

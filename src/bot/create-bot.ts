@@ -10,10 +10,13 @@ import { cvssCommand } from './commands/cvss-command';
 import { helpCommand } from './commands/help-command';
 import { createStatusCommand } from './commands/status-command';
 import { createTicketsCommand } from './commands/tickets-command';
+import { createTimelinePageCommand } from './commands/timeline-page-command';
 import { createAdapter } from './create-adapter';
 import { createCalculatorCommand } from './cvss-calculator';
 import { installTurnErrorHandler } from './handle-turn-error';
+import type { LookupLimits } from './lookup-limits/lookup-limits';
 import { createCorrespondence } from './correspondence';
+import { draftCommands } from './drafts/draft-command';
 import { createReportFeature } from './report';
 import { SecurityDeskBot } from './security-desk-bot';
 import { SqlStorage } from './sql-storage';
@@ -29,6 +32,8 @@ export interface BotParts {
   readonly backend: TicketBackend;
   /** Remembers replies already sent, so a double press or a retried message sends once. */
   readonly idempotency: IdempotentResponses;
+  /** How many ticket look-ups a person and a tenant may make (status, my tickets, reply/add/withdraw). */
+  readonly lookupLimits: LookupLimits;
   /** Support's Teams channel (when this deployment runs the support desk): its commands and card buttons. */
   readonly supportChannel?: SupportChannel['bot'];
 }
@@ -44,7 +49,11 @@ export function createBot(parts: BotParts) {
     clock: parts.clock,
     draftTtlMinutes: parts.config.dialog.draftTtlMinutes,
   });
-  const correspondence = createCorrespondence({ backend: parts.backend, idempotency: parts.idempotency });
+  const correspondence = createCorrespondence({
+    backend: parts.backend,
+    idempotency: parts.idempotency,
+    lookups: parts.lookupLimits,
+  });
   const bot = new SecurityDeskBot({
     logger: parts.logger,
     clock: parts.clock,
@@ -60,9 +69,11 @@ export function createBot(parts: BotParts) {
       helpCommand,
       cvssCommand,
       createCalculatorCommand({ report: report.calculatorResult }),
-      createTicketsCommand(parts.backend),
-      createStatusCommand(parts.backend),
+      createTicketsCommand(parts.backend, parts.lookupLimits),
+      createStatusCommand(parts.backend, parts.lookupLimits),
+      createTimelinePageCommand(parts.backend),
       ...correspondence.commands,
+      ...draftCommands({ backend: parts.backend, clock: parts.clock, lookups: parts.lookupLimits }),
       ...(parts.supportChannel?.commands ?? []),
     ],
   });

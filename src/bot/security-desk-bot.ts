@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type Activity,
   ConversationState,
+  MessageFactory,
   TeamsActivityHandler,
   TurnContext,
   UserState,
@@ -216,12 +218,24 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     const { conversationType } = conversationIdentity(turn.context.activity);
     // The welcome card is for a publisher in a personal chat; a team or group chat gets a short hello.
     if (conversationType === 'personal') await sendWelcomeCard(turn);
-    else
-      await turn.context.sendActivity(
-        turn.t(conversationType === 'channel' ? 'welcome.team' : 'welcome.group'),
-      );
+    else await turn.context.sendActivity(helloMentioningInstaller(turn, conversationType));
     turn.log.info({ event: 'bot.welcomed' }, 'welcome sent');
   }
+}
+
+/**
+ * The hello in a team or group chat @mentions the person who added the bot (a Teams store requirement):
+ * the text carries `<at>name</at>` and a mention entity names them. Without a name, a plain hello.
+ */
+function helloMentioningInstaller(turn: Turn, conversationType: 'channel' | 'groupChat'): Partial<Activity> {
+  const key = conversationType === 'channel' ? 'welcome.team' : 'welcome.group';
+  const installer = turn.context.activity.from;
+  const name = installer?.name?.trim();
+  if (!installer?.id || !name) return MessageFactory.text(turn.t(key, { greeting: 'unnamed', mention: '' }));
+  const mention = `<at>${name}</at>`;
+  const hello = MessageFactory.text(turn.t(key, { greeting: 'named', mention }));
+  hello.entities = [{ type: 'mention', text: mention, mentioned: { id: installer.id, name } }];
+  return hello;
 }
 
 function welcomeKey(conversationId: string): string {

@@ -2,47 +2,70 @@ import type { Request, Response, Server } from 'restify';
 import type { ActivityHandler } from 'botbuilder';
 import type { SecurityDeskAdapter } from '../bot/create-adapter';
 import type { Logger } from '../logger';
+import type { BotTokenVerifier } from './bot-auth/verify-bot-token';
 import { parseInboundActivity } from './parse-inbound-activity';
 
 /**
- * POST /api/messages: the Bot Framework endpoint. The body is checked before the adapter sees it, and the
- * adapter's own token check answers 401; a turn runs to its end before the response goes back.
+ * POST /api/messages: the Bot Framework endpoint. The body is checked before the adapter sees it (400
+ * naming the field, nothing stored), then — unless in local mode — the Bot Connector's token (401 for
+ * any token that does not verify, 503 with Retry-After while the signing keys cannot be had); a turn
+ * runs to its end before the response goes back. One log line per refused request.
  */
 export function registerMessagesRoute(
   server: Server,
   adapter: SecurityDeskAdapter,
   bot: ActivityHandler,
   logger: Logger,
+  /** Undefined in local mode (no MicrosoftAppId): botbuilder lets anonymous requests through. */
+  verifier: BotTokenVerifier | undefined,
 ): void {
+  const refused = (status: number, reason: string) =>
+    logger.warn({ event: 'http.refused', path: '/api/messages', status, reason }, 'activity refused');
+
   server.post('/api/messages', async (req: Request, res: Response) => {
     const parsed = parseInboundActivity(req.body);
     if (!parsed.ok) {
-      logger.warn(
-        { event: 'http.refused', path: '/api/messages', status: 400, reason: parsed.problem },
-        'bad activity',
-      );
-      res.send(400, { error: 'BadRequest', message: `Not a Bot Framework activity: ${parsed.problem}` });
+      const [first] = parsed.problems;
+      refused(400, `${first.field}: ${first.message}`);
+      res.send(400, {
+        error: 'BadRequest',
+        message: `Not a Bot Framework activity: ${first.field} ${first.message}`,
+        problems: parsed.problems,
+      });
       return;
     }
-    const authorization = req.header('authorization') ?? '';
+    const { activity } = parsed;
+    const authorization = req.header('authorization') || undefined;
+    let verified: Readonly<Record<string, unknown>> | undefined;
+    if (verifier) {
+      const result = await verifier.verify(authorization, activity);
+      if (!result.ok && result.status === 503) {
+        refused(503, result.reason);
+        res.header('Retry-After', String(result.retryAfterSeconds));
+        res.send(503, {
+          error: 'Unavailable',
+          message: 'The Bot Connector’s signing keys cannot be fetched right now; try again.',
+        });
+        return;
+      }
+      if (!result.ok) {
+        refused(401, result.reason);
+        res.header('WWW-Authenticate', 'Bearer realm="security-desk", error="invalid_token"');
+        res.send(401, { error: 'Unauthorized', message: 'A valid Bot Connector token is required.' });
+        return;
+      }
+      verified = result.claims;
+    }
     try {
-      const invokeResponse = await adapter.processInbound(authorization, parsed.activity, (context) =>
-        bot.run(context),
-      );
+      const logic = (context: Parameters<ActivityHandler['run']>[0]) => bot.run(context);
+      const invokeResponse = verified
+        ? await adapter.processVerified(verified, activity, logic)
+        : await adapter.processInbound(authorization ?? '', activity, logic);
       if (invokeResponse) res.send(invokeResponse.status, invokeResponse.body);
       else res.send(200);
     } catch (error) {
-      const status = (error as { statusCode?: unknown }).statusCode;
-      if (status === 401 || status === 403) {
-        logger.warn(
-          { event: 'http.refused', path: '/api/messages', status: 401, reason: 'token rejected' },
-          'unauthorised activity',
-        );
-        res.send(401, { error: 'Unauthorized' });
-        return;
-      }
       logger.error({ event: 'http.failed', path: '/api/messages', err: error }, 'activity processing failed');
-      res.send(500, { error: 'InternalError' });
+      res.send(500, { error: 'InternalError', message: 'The activity was not processed; retry.' });
     }
   });
 }

@@ -81,6 +81,15 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
 
     const body = readWebhookEventBody(req.body);
     if (!body.ok) {
+      logger.warn(
+        {
+          event: 'http.refused',
+          path: '/api/notifications',
+          status: 400,
+          fields: body.problems.map((p) => p.field),
+        },
+        'webhook event not valid',
+      );
       res.send(400, { error: 'BadRequest', message: 'The event is not valid.', problems: body.problems });
       return;
     }
@@ -94,24 +103,47 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
           res.send(200, { status: 'duplicate', eventId: body.value.eventId });
           return;
         case 'unknownTicket':
-          res.send(404, { error: 'NotFound', message: 'No ticket has this confirmation number.' });
-          return;
         case 'notOwned':
         case 'refused': {
-          const message =
-            result.status === 'notOwned'
-              ? 'This ticket is not filed with the remote ticket service; its events are not taken.'
-              : `The ticket is ${result.state}; this event cannot happen to it now.`;
+          const type = body.value.event.type;
           logger.warn(
             {
               event: 'notify.webhook_refused',
               reason: result.status,
-              eventType: body.value.event.type,
+              eventType: type,
               ...(result.status === 'refused' ? { state: result.state } : {}),
             },
             'webhook event refused',
           );
-          res.send(409, { error: 'Conflict', message });
+          if (result.status === 'unknownTicket') {
+            res.send(404, {
+              error: 'NotFound',
+              message: 'No ticket has this confirmation number.',
+              problems: [{ field: 'confirmationNumber', message: 'names no ticket' }],
+            });
+            return;
+          }
+          res.send(409, {
+            error: 'Conflict',
+            ...(result.status === 'notOwned'
+              ? {
+                  message:
+                    'This ticket is not filed with the remote ticket service; its events are not taken.',
+                  problems: [
+                    { field: 'confirmationNumber', message: 'is not a ticket filed with the remote service' },
+                  ],
+                }
+              : {
+                  message: `The ticket is ${result.state}; this event cannot happen to it now.`,
+                  problems: [
+                    {
+                      field: 'type',
+                      key: 'ticket.transition.notAllowed',
+                      message: `${type} is not allowed from ${result.state}`,
+                    },
+                  ],
+                }),
+          });
           return;
         }
         case 'busy':

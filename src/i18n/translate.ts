@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import MessageFormat, { type MessageFunction } from '@messageformat/core';
+import { parse, type Token } from '@messageformat/parser';
 import { PROJECT_ROOT } from '../project-root';
-import type { Locale } from './locale';
+import { INTL_TAG, type Locale } from './locale';
 
 const LOCALE_DIR = join(PROJECT_ROOT, 'src', 'i18n');
 
@@ -11,6 +13,9 @@ export type TranslationParams = Readonly<Record<string, string | number>>;
 /**
  * Locale files live in src/i18n: `en.json`/`ru.json` (nested, one section per feature) and any
  * `<feature>.en.json`/`<feature>.ru.json` (flat or nested), merged into one table per locale at first use.
+ * Every string is an ICU MessageFormat message (@messageformat/core, CLDR plural rules): `{name}` is an
+ * argument, `{count, plural, one {# event} other {# events}}` picks the language's plural form, and an
+ * apostrophe quotes only before `{`, `}` or `#` (so "didn't" needs no escaping; `'{'` is a literal brace).
  */
 const tables = new Map<Locale, Strings>();
 
@@ -55,9 +60,122 @@ function lookup(table: Strings, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-/** The whole string table of a locale, for card templates (`${t.welcome.title}`). English fills any gap. */
+/** The arguments a message takes: plain ones (`{name}`) and those that choose a form (plural, select). */
+export interface MessageArguments {
+  readonly plain: ReadonlySet<string>;
+  readonly choosing: ReadonlySet<string>;
+  /** For each plural argument, the plural categories its cases name (`one`, `few`, …; `=0` is exact). */
+  readonly pluralCases: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Parses a message (throws on a malformed one: the locale-file test compiles every string). */
+export function messageArguments(message: string): MessageArguments {
+  const plain = new Set<string>();
+  const choosing = new Set<string>();
+  const pluralCases = new Map<string, string[]>();
+  const visit = (tokens: readonly Token[]): void => {
+    for (const token of tokens) {
+      if (token.type === 'argument' || token.type === 'function') plain.add(token.arg);
+      if (token.type === 'plural' || token.type === 'selectordinal' || token.type === 'select') {
+        choosing.add(token.arg);
+        if (token.type === 'plural') {
+          const cases = pluralCases.get(token.arg) ?? [];
+          cases.push(...token.cases.map((c) => c.key));
+          pluralCases.set(token.arg, cases);
+        }
+        for (const branch of token.cases) visit(branch.tokens);
+      }
+    }
+  };
+  visit(parse(message));
+  return { plain, choosing, pluralCases };
+}
+
+interface CompiledMessage {
+  readonly source: string;
+  readonly format: MessageFunction<'string'>;
+  readonly args: MessageArguments;
+}
+
+const formatters = new Map<Locale, MessageFormat<'string'>>();
+const compiled = new Map<string, CompiledMessage | null>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+function compile(locale: Locale, source: string): CompiledMessage | null {
+  const cacheKey = `${locale}\u0000${source}`;
+  const cached = compiled.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new MessageFormat<'string'>(INTL_TAG[locale]);
+    formatters.set(locale, formatter);
+  }
+  let result: CompiledMessage | null;
+  try {
+    result = { source, format: formatter.compile(source), args: messageArguments(source) };
+  } catch {
+    result = null; // shown as written: better a raw string than a failed turn
+  }
+  compiled.set(cacheKey, result);
+  return result;
+}
+
+function numberFormat(locale: Locale): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_TAG[locale]);
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+function formatMessage(locale: Locale, source: string, params: TranslationParams): string {
+  const message = compile(locale, source);
+  if (!message) return source;
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
+  // A plural needs its number; without it the message is shown as written, placeholders visible.
+  for (const name of message.args.choosing) if (!has(name)) return source;
+  const values: Record<string, string | number> = {};
+  for (const name of message.args.plain) {
+    const value = params[name];
+    if (!has(name) || value === undefined) values[name] = `{${name}}`;
+    // A plain number reads as the language writes numbers ("2,000", "2 000"); plural forms get it raw.
+    else if (typeof value === 'number' && !message.args.choosing.has(name))
+      values[name] = numberFormat(locale).format(value);
+    else values[name] = value;
+  }
+  for (const name of message.args.choosing) values[name] = params[name] as string | number;
+  return message.format(values);
+}
+
+const templateTables = new Map<Locale, Strings>();
+
+/**
+ * The whole string table of a locale, for card templates (`${t.welcome.title}`). English fills any gap.
+ * A string without arguments is given formatted (ICU quoting resolved); one with arguments is given as
+ * written, and the code that needs it calls `translate` with its parameters.
+ */
 export function stringsFor(locale: Locale): Strings {
-  return locale === 'en' ? loadTable('en') : mergeDeep(loadTable('en'), loadTable(locale));
+  const cached = templateTables.get(locale);
+  if (cached) return cached;
+  const merged = locale === 'en' ? loadTable('en') : mergeDeep(loadTable('en'), loadTable(locale));
+  const table = mapStrings(merged, (text) => {
+    const message = compile(locale, text);
+    return message && message.args.plain.size === 0 && message.args.choosing.size === 0
+      ? message.format({})
+      : text;
+  });
+  templateTables.set(locale, table);
+  return table;
+}
+
+function mapStrings(table: Strings, map: (text: string) => string): Strings {
+  return Object.fromEntries(
+    Object.entries(table).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? map(value) : mapStrings(value, map),
+    ]),
+  );
 }
 
 function mergeDeep(base: Strings, over: Strings): Strings {
@@ -70,12 +188,16 @@ function mergeDeep(base: Strings, over: Strings): Strings {
   return out;
 }
 
-/** `{name}` placeholders are replaced by params; a missing key falls back to English, then to the key itself. */
+/**
+ * The message `key` in `locale`, its arguments filled from params (numbers in the language's digits and
+ * plural forms). A missing plain parameter stays visible as `{name}`; a missing key falls back to
+ * English, then to the key itself.
+ */
 export function translate(locale: Locale, key: string, params: TranslationParams = {}): string {
-  const text = lookup(loadTable(locale), key) ?? lookup(loadTable('en'), key) ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  const own = lookup(loadTable(locale), key);
+  if (own !== undefined) return formatMessage(locale, own, params);
+  const english = lookup(loadTable('en'), key);
+  return english !== undefined ? formatMessage('en', english, params) : key;
 }
 
 export type Translator = (key: string, params?: TranslationParams) => string;
@@ -93,4 +215,9 @@ export function keyPaths(table: Strings, prefix = ''): string[] {
 
 export function rawTable(locale: Locale): Strings {
   return loadTable(locale);
+}
+
+/** The raw message of a key in one locale's own files (no English fallback), for tests. */
+export function rawMessage(locale: Locale, key: string): string | undefined {
+  return lookup(loadTable(locale), key);
 }

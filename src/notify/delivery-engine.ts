@@ -46,6 +46,13 @@ export interface DeliveryStats {
 /** Rate-limit waits up to this long are waited out holding the lease; longer ones give the work back. */
 const maxInPlaceWaitMs = 3_000;
 
+/**
+ * Works are leased only as the gate will send them: what its global windows let go within this
+ * horizon, less the works already in hand that have yet to make their call. A crash then leaves few
+ * leased works that were not sent (they would wait for their lease), and other instances find the rest.
+ */
+const leaseHorizonMs = 250;
+
 /** A claimed work while this instance has it: its sink, and what changes while it is worked on. */
 interface Held {
   readonly sink: AnySink;
@@ -79,6 +86,8 @@ export class DeliveryEngine {
   private readonly lanes = new Map<string, Held[]>();
   private readonly held = new Map<AnySink, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Works inside a connector call: their slot is taken, so they no longer count against the room. */
+  private calling = 0;
   private readonly sleepers = new Set<() => void>();
   private running?: Promise<void>;
   private stopping = false;
@@ -156,9 +165,14 @@ export class DeliveryEngine {
       this.wakePending = false;
       if (this.nextDueAt <= this.deps.clock.now().getTime()) this.nextDueAt = Infinity;
       let full = false;
+      const inHand = [...this.held.values()].reduce((sum, n) => sum + n, 0);
+      let room = this.deps.gate.roomWithin(leaseHorizonMs) - (inHand - this.calling);
+      // A few at a time, not one claim per freed slot; anything when nothing is in hand.
+      const worthClaiming = inHand === 0 ? 1 : Math.min(this.deps.settings.batchSize, 4);
+      const roomBound = room < worthClaiming;
       for (const sink of this.sinks) {
-        const capacity = this.deps.settings.batchSize - (this.held.get(sink) ?? 0);
-        if (capacity <= 0 || this.stopping) continue;
+        const capacity = Math.min(this.deps.settings.batchSize - (this.held.get(sink) ?? 0), room);
+        if (capacity <= 0 || roomBound || this.stopping) continue;
         let claimed: DeliveryWork[] = [];
         try {
           claimed = await sink.claim(
@@ -174,12 +188,15 @@ export class DeliveryEngine {
           );
         }
         for (const work of claimed) this.enqueue(sink, work);
+        room -= claimed.length;
         if (claimed.length > 0 && claimed.length === capacity) full = true;
       }
       if (this.stopping) break;
-      if (full) continue;
+      if (full && !roomBound && room >= worthClaiming) continue;
       const untilDue = this.nextDueAt - this.deps.clock.now().getTime();
-      if (!this.wakePending) await this.idle(Math.max(Math.min(this.deps.settings.pollMs, untilDue), 0));
+      // Bound by the gate: look again as its windows free up, not a whole poll later.
+      const pollMs = roomBound || full ? leaseHorizonMs / 2 : this.deps.settings.pollMs;
+      if (!this.wakePending) await this.idle(Math.max(Math.min(pollMs, untilDue), 0));
     }
   }
 
@@ -337,7 +354,12 @@ export class DeliveryEngine {
       const room = await this.roomFor(entry, conversationId);
       if (room) return { kind: 'interrupted', interruption: room };
       try {
-        return { kind: 'done', value: await invoke() };
+        this.calling += 1;
+        try {
+          return { kind: 'done', value: await invoke() };
+        } finally {
+          this.calling -= 1;
+        }
       } catch (error) {
         if (!(error instanceof DeliveryFailure)) throw error;
         if (error.kind !== 'throttled') return { kind: 'failed', failure: error };

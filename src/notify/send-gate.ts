@@ -35,6 +35,15 @@ export class SendGate {
   ) {}
 
   /**
+   * How many calls this process's global windows let go within `ms`: what the delivery engine may
+   * lease now. Unbounded without local windows (tests); the conversations' windows are not asked, as
+   * a claim does not know its works' conversations yet.
+   */
+  roomWithin(ms: number): number {
+    return this.local.reduce((room, log) => Math.min(room, log.freeWithin(ms)), Infinity);
+  }
+
+  /**
    * Takes one operation from every window, or none: when a window is full, the points already taken
    * from the others are given back, so a refused call does not eat into the allowance.
    */

@@ -27,6 +27,14 @@ export class SlidingWindowLog {
     return 0;
   }
 
+  /** How many calls could go within the next `ms`: the free slots, and whole windows more after them. */
+  freeWithin(ms: number): number {
+    const whole = Math.floor(ms / this.windowMs);
+    const horizon = this.now() + (ms - whole * this.windowMs) - this.windowMs;
+    const stillUsed = this.times.filter((at) => at > horizon).length;
+    return whole * this.points + Math.max(this.points - stillUsed, 0);
+  }
+
   /** Returns the slot taken last (the call was not made after all). */
   giveBack(): void {
     this.times.pop();

@@ -54,6 +54,13 @@ export class ConnectorStandIn {
     conversationId?: string;
     body: Record<string, unknown>;
   }) => { status: number; headers?: Record<string, string> } | undefined;
+  /**
+   * A slow connector: each call is recorded (and counts as delivered) when it arrives, and answered this
+   * many milliseconds later, as a real service posts a message whether or not the caller waits for it.
+   */
+  latencyMs = 0;
+  /** When each recorded call was answered; a call missing here was not answered (yet). */
+  readonly answeredAt = new Map<ConnectorCall, number>();
   private readonly faults: Array<Fault & { left: number }> = [];
   private readonly waits: PendingWait[] = [];
   private server?: Server;
@@ -86,6 +93,7 @@ export class ConnectorStandIn {
 
   clear(): void {
     this.calls.length = 0;
+    this.answeredAt.clear();
     this.faults.length = 0;
   }
 
@@ -186,6 +194,9 @@ export class ConnectorStandIn {
     };
     this.calls.push(call);
     this.notify();
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (res.destroyed || req.socket.destroyed) return;
+    this.answeredAt.set(call, Date.now());
 
     if (status >= 300) {
       return this.answer(

@@ -9,6 +9,8 @@ export interface SpawnedBot {
   readonly url: string;
   readonly logs: Array<Record<string, unknown>>;
   readonly stderr: string[];
+  /** Lines on stdout that are not JSON (the log must have none). */
+  readonly notJson: string[];
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   readonly exited: Promise<number | string>;
   kill(signal: NodeJS.Signals): void;
@@ -27,6 +29,7 @@ export function spawnBot(env: Record<string, string>, timeoutMs = 30_000): Promi
   });
   const logs: Array<Record<string, unknown>> = [];
   const stderr: string[] = [];
+  const notJson: string[] = [];
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
@@ -51,6 +54,7 @@ export function spawnBot(env: Record<string, string>, timeoutMs = 30_000): Promi
       try {
         entry = JSON.parse(line) as Record<string, unknown>;
       } catch {
+        notJson.push(line);
         return;
       }
       logs.push(entry);
@@ -61,6 +65,7 @@ export function spawnBot(env: Record<string, string>, timeoutMs = 30_000): Promi
           url: `http://127.0.0.1:${String(entry.port)}`,
           logs,
           stderr,
+          notJson,
           exited,
           kill: (signal) => child.kill(signal),
         });

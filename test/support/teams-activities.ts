@@ -101,12 +101,20 @@ export class TeamsChat {
     return this.post(this.base('message', { value, ...(replyToId ? { replyToId } : {}) }));
   }
 
-  /** An Action.Execute press (Universal Actions): an adaptiveCard/action invoke. */
-  execute(verb: string, data: Record<string, unknown>, replyToId?: string): Promise<PostResult> {
+  /**
+   * An Action.Execute press (Universal Actions): an adaptiveCard/action invoke. Teams sends a card's
+   * `refresh` action the same way, with trigger 'automatic' when the card comes into view.
+   */
+  execute(
+    verb: string,
+    data: Record<string, unknown>,
+    replyToId?: string,
+    trigger: 'manual' | 'automatic' = 'manual',
+  ): Promise<PostResult> {
     return this.post(
       this.base('invoke', {
         name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        value: { action: { type: 'Action.Execute', verb, data }, trigger },
         ...(replyToId ? { replyToId } : {}),
       }),
     );

@@ -4,6 +4,8 @@ import type { HistoryEntry, StoredTicket, TicketStore } from '../../tickets';
 import {
   defaultPageSize,
   maxPageSize,
+  versionMatches,
+  type ExpectedVersion,
   type SupportCommandResult,
   type SupportPort,
   type SupportTicketFilter,
@@ -45,16 +47,31 @@ export class SupportService implements SupportPort {
     return { view: supportView(stored, this.deps.clock.now()), history };
   }
 
-  /** Applies a support command to the ticket as of `expectedVersion`. */
+  /**
+   * Applies a support command to the ticket as of `expected`. With `'any'` a change that loses the race
+   * to another is tried again on the ticket as it is then: the caller asked for whatever is current.
+   */
   async execute(
     confirmationNumber: string,
     command: TicketCommand,
     actor: Actor,
-    expectedVersion: number,
+    expected: ExpectedVersion,
+  ): Promise<SupportCommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.executeOnce(confirmationNumber, command, actor, expected);
+      if (expected !== 'any' || result.ok || result.reason !== 'conflict' || attempt >= 3) return result;
+    }
+  }
+
+  private async executeOnce(
+    confirmationNumber: string,
+    command: TicketCommand,
+    actor: Actor,
+    expected: ExpectedVersion,
   ): Promise<SupportCommandResult> {
     const stored = await this.find(confirmationNumber);
     if (!stored) return { ok: false, reason: 'notFound' };
-    if (stored.ticket.version !== expectedVersion) {
+    if (!versionMatches(stored.ticket.version, expected)) {
       return { ok: false, reason: 'conflict', currentVersion: stored.ticket.version };
     }
     if (actor.kind !== 'support') {

@@ -40,7 +40,7 @@ async function scoreVector(turn: Turn, vector: string): Promise<void> {
       : []),
     {
       title: turn.t('cvssBot.result.openCalculator'),
-      data: { cmd: CALCULATOR_COMMAND, action: 'open', version: error.version === '4.0' ? '4.0' : '3.1' },
+      data: { cmd: CALCULATOR_COMMAND, action: 'open', version: error.version ?? '3.1' },
     },
   ];
   await sendCard(

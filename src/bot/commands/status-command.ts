@@ -1,4 +1,5 @@
 import type { TicketBackend } from '../../backend/ticket-backend';
+import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { findConfirmationNumber, normaliseConfirmationNumber } from '../../domain/ticket';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
@@ -6,7 +7,12 @@ import type { Command } from './command';
 import { timelineCard } from '../../cards/ticket-timeline-card';
 import { userTimeZone } from '../user-time-zone';
 
-async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Promise<void> {
+async function showStatus(
+  turn: Turn,
+  backend: TicketBackend,
+  lookups: LookupLimits,
+  raw: string,
+): Promise<void> {
   const text = raw.trim();
   if (text === '') {
     await turn.context.sendActivity(turn.t('tickets.status.usage'));
@@ -17,7 +23,8 @@ async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Prom
     await turn.context.sendActivity(turn.t('tickets.status.invalidNumber'));
     return;
   }
-  const record = await backend.getForTenant(turn.tenantId, number);
+  const record = await lookups.byNumber(turn, () => backend.getForTenant(turn.tenantId, number));
+  if (record === limited) return;
   const history = record ? await backend.historyForTenant(turn.tenantId, number) : undefined;
   if (!record || !history) {
     // Unknown and another tenant's ticket read the same: no hint that the number exists.
@@ -47,13 +54,13 @@ async function showStatus(turn: Turn, backend: TicketBackend, raw: string): Prom
 }
 
 /** `status SEC-XXXX-XXXX` / `статус …` and the ticket list's "Show status": the ticket's state and history. */
-export function createStatusCommand(backend: TicketBackend): Command {
+export function createStatusCommand(backend: TicketBackend, lookups: LookupLimits): Command {
   return {
     name: 'status',
     words: ['status', 'статус'],
     run: (turn, args, value) => {
       const fromCard = typeof value?.confirmationNumber === 'string' ? value.confirmationNumber : undefined;
-      return showStatus(turn, backend, fromCard ?? args);
+      return showStatus(turn, backend, lookups, fromCard ?? args);
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   type TicketError,
 } from '../../domain/ticket';
 import type { Command } from '../commands/command';
+import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { replaceCard } from '../replace-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
@@ -25,10 +26,13 @@ type Values = Readonly<Record<string, string>>;
  * (or the status card's buttons) open a card; its submit does the change, or shows each problem next
  * to its field with everything typed kept.
  */
-export function changeCommands(backend: TicketBackend): Command[] {
+export function changeCommands(backend: TicketBackend, lookups: LookupLimits): Command[] {
   const openTicket = async (turn: Turn, raw: string): Promise<TicketRecord | undefined> => {
     const number = normaliseConfirmationNumber(raw.trim()) ?? findConfirmationNumber(raw);
-    const record = number ? await backend.getForTenant(turn.tenantId, number) : undefined;
+    const record = number
+      ? await lookups.byNumber(turn, () => backend.getForTenant(turn.tenantId, number))
+      : undefined;
+    if (record === limited) return undefined;
     if (isOpen(record)) return record;
     // Unknown, another tenant's and closed read the same.
     await turn.context.sendActivity(

@@ -3,6 +3,7 @@ import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
 import { CardTooLargeError, renderCard } from '../../cards/render-card';
 import { cleanText, normaliseConfirmationNumber, textLimits, type Actor } from '../../domain/ticket';
 import type { IdempotentResponses } from '../../store/idempotent-responses';
+import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 
@@ -24,7 +25,11 @@ type ReplyOutcome = 'sent' | 'answered' | 'notFound' | 'unavailable';
  */
 export class Correspondence {
   constructor(
-    private readonly deps: { readonly backend: TicketBackend; readonly idempotency: IdempotentResponses },
+    private readonly deps: {
+      readonly backend: TicketBackend;
+      readonly idempotency: IdempotentResponses;
+      readonly lookups: LookupLimits;
+    },
   ) {}
 
   /** `source` names where the text came from (the card's activity, or the message's own id). */
@@ -48,6 +53,11 @@ export class Correspondence {
       await handBack(turn, number, text, problem);
       return;
     }
+    // Counted before the remembered run, so a refusal is never replayed as the reply's answer.
+    const seen = await this.deps.lookups.byNumber(turn, () =>
+      this.deps.backend.getForTenant(turn.tenantId, number),
+    );
+    if (seen === limited) return;
     const key = [
       'reply',
       turn.tenantId,

@@ -1,5 +1,6 @@
 import type { TicketBackend } from '../../backend/ticket-backend';
 import type { IdempotentResponses } from '../../store/idempotent-responses';
+import type { LookupLimits } from '../lookup-limits/lookup-limits';
 import type { Command } from '../commands/command';
 import { changeCommands } from './change-commands';
 import { Correspondence } from './correspondence';
@@ -17,10 +18,11 @@ export interface CorrespondenceFeature {
 export function createCorrespondence(deps: {
   readonly backend: TicketBackend;
   readonly idempotency: IdempotentResponses;
+  readonly lookups: LookupLimits;
 }): CorrespondenceFeature {
   const correspondence = new Correspondence(deps);
   return {
-    commands: [...replyCommands(correspondence), ...changeCommands(deps.backend)],
+    commands: [...replyCommands(correspondence), ...changeCommands(deps.backend, deps.lookups)],
     freeText: new FreeText({ backend: deps.backend }),
   };
 }

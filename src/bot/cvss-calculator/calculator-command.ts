@@ -3,7 +3,7 @@ import type { Command } from '../commands/command';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { CvssAssessment } from '../../domain/cvss';
-import { CALCULATOR_COMMAND, otherCalculatorVersion, type CalculatorReturnTo } from './calculator-options';
+import { CALCULATOR_COMMAND, type CalculatorReturnTo } from './calculator-options';
 import { readCalculatorSubmit, type CalculatorSubmit } from './read-calculator-submit';
 import { calculatorContext, renderCalculatorCard } from './render-calculator-card';
 import { renderCvssErrorCard, renderCvssResultCard, type CardButton } from './render-cvss-result-card';
@@ -129,10 +129,7 @@ export const createCalculatorCommand = (handlers: CalculatorResultHandlers): Com
       case 'calculate':
         return calculate(turn, submit);
       case 'switch':
-        return replaceCard(
-          turn,
-          calculatorCard(turn, submit, submit.to ?? otherCalculatorVersion(submit.version)),
-        );
+        return replaceCard(turn, calculatorCard(turn, submit, submit.to ?? submit.version));
       case 'edit':
         return replaceCard(turn, calculatorCard(turn, submit, submit.version));
       case 'use':

@@ -1,4 +1,4 @@
-import type { CvssVersion } from '../../domain/cvss';
+import { CVSS_VERSIONS, type CvssVersion } from '../../domain/cvss';
 
 /** Who opened the calculator: the report dialog wants the result back; stand-alone it just shows the score. */
 export type CalculatorReturnTo = 'report';
@@ -19,12 +19,15 @@ export interface CalculatorOptions {
 /** The `{ cmd }` every calculator and result button carries. */
 export const CALCULATOR_COMMAND = 'cvss-calc';
 
-/** Card input ids are `metric_<KEY>`, so a submit's value carries `metric_AV: 'N'` and so on. */
-export function metricInputId(key: string): string {
-  return `metric_${key}`;
+/**
+ * Card input ids name the version: `cvss31_AV`, `cvss40_AV`. A switch replaces the card in place, and a
+ * client keeps an input's state (its choice list, what was picked) by id; 4.0's AV is not 3.1's AV.
+ */
+export function metricInputId(version: CvssVersion, key: string): string {
+  return `cvss${version.replace('.', '')}_${key}`;
 }
 
-/** The calculator offers v3.1 and v4.0; its switch button flips between the two. */
-export function otherCalculatorVersion(version: CvssVersion): CvssVersion {
-  return version === '4.0' ? '3.1' : '4.0';
+/** The calculator offers every version it scores (3.0, 3.1, 4.0); it switches to any of the others. */
+export function otherCalculatorVersions(version: CvssVersion): CvssVersion[] {
+  return CVSS_VERSIONS.filter((other) => other !== version);
 }

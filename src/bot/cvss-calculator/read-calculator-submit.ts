@@ -6,7 +6,7 @@ export type CalculatorAction = 'open' | 'calculate' | 'switch' | 'edit' | 'use';
 export interface CalculatorSubmit {
   readonly action: CalculatorAction;
   readonly version: CvssVersion;
-  /** For `switch`: the version to show next. */
+  /** For `switch`: the version to show next (the card's own when missing or unknown). */
   readonly to?: CvssVersion;
   /** Valid base-metric choices, from the card's inputs (`calculate`, `switch`) or its data (`edit`). */
   readonly choices: Readonly<Record<string, string>>;
@@ -45,7 +45,7 @@ export function readCalculatorSubmit(value: Readonly<Record<string, unknown>>): 
   const choices: Record<string, string> = {};
   const unanswered: string[] = [];
   for (const definition of CVSS_METRICS[version].filter((d) => d.group === 'base')) {
-    const raw = source ? source[definition.key] : value[metricInputId(definition.key)];
+    const raw = source ? source[definition.key] : value[metricInputId(version, definition.key)];
     if (typeof raw === 'string' && definition.values.some((allowed) => allowed.value === raw)) {
       choices[definition.key] = raw;
     } else {

@@ -5,7 +5,7 @@ import { translator } from '../../i18n/translate';
 import {
   CALCULATOR_COMMAND,
   metricInputId,
-  otherCalculatorVersion,
+  otherCalculatorVersions,
   type CalculatorOptions,
 } from './calculator-options';
 
@@ -23,8 +23,8 @@ function baseMetrics(version: CvssVersion) {
 }
 
 /**
- * The calculator: one choice per base metric with its one-line help, a Calculate button and a switch to the
- * other version (keeping the choices the other version also defines). Reused by the report dialog.
+ * The calculator: one choice per base metric with its one-line help, a Calculate button and a switch to
+ * each other version (keeping the choices that version also defines). Reused by the report dialog.
  */
 export function renderCalculatorCard(locale: Locale, options: CalculatorOptions): AdaptiveCard {
   const t = translator(locale);
@@ -34,7 +34,7 @@ export function renderCalculatorCard(locale: Locale, options: CalculatorOptions)
     const chosen = options.choices?.[definition.key];
     const label = t(definition.label);
     return {
-      id: metricInputId(definition.key),
+      id: metricInputId(version, definition.key),
       label,
       help: definition.help ? t(definition.help) : '',
       value: chosen !== undefined && definition.values.some((v) => v.value === chosen) ? chosen : '',
@@ -42,14 +42,15 @@ export function renderCalculatorCard(locale: Locale, options: CalculatorOptions)
       ...(flagged.has(definition.key) ? { error: t('cvssBot.calculator.missing', { metric: label }) } : {}),
     };
   });
-  const target = otherCalculatorVersion(version);
   const context = calculatorContext(options);
   return renderCard('cvss-calculator', locale, {
     title: t('cvssBot.calculator.title', { version }),
     showUsage: options.showUsage === true,
     metrics,
     calculateData: { ...context, action: 'calculate', version },
-    switchTitle: t(target === '4.0' ? 'cvssBot.calculator.switchTo4' : 'cvssBot.calculator.switchTo31'),
-    switchData: { ...context, action: 'switch', version, to: target },
+    switches: otherCalculatorVersions(version).map((to) => ({
+      title: t('cvssBot.calculator.switchTo', { version: to }),
+      data: { ...context, action: 'switch', version, to },
+    })),
   });
 }

@@ -13,6 +13,7 @@ import {
 } from '../../domain/notice';
 import { findConfirmationNumber, normaliseConfirmationNumber } from '../../domain/ticket';
 import type { Command } from '../commands/command';
+import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { replaceCard } from '../replace-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
@@ -32,10 +33,18 @@ interface Choice {
  * the Teams client's language. Each missing fact stays a visible placeholder and is listed. At any time,
  * closed tickets included: the message to customers often comes last.
  */
-export function draftCommands(deps: { readonly backend: TicketBackend; readonly clock: Clock }): Command[] {
+export function draftCommands(deps: {
+  readonly backend: TicketBackend;
+  readonly clock: Clock;
+  /** A draft is a look-up by number like `status`: the same limits against guessing. */
+  readonly lookups: LookupLimits;
+}): Command[] {
   const find = async (turn: Turn, raw: string): Promise<TicketRecord | undefined> => {
     const number = normaliseConfirmationNumber(raw.trim()) ?? findConfirmationNumber(raw);
-    const record = number ? await deps.backend.getForTenant(turn.tenantId, number) : undefined;
+    const record = number
+      ? await deps.lookups.byNumber(turn, () => deps.backend.getForTenant(turn.tenantId, number))
+      : undefined;
+    if (record === limited) return undefined;
     if (!record) {
       await turn.context.sendActivity(
         turn.t('tickets.status.notFound', { number: number ?? raw.slice(0, 40) }),

@@ -304,7 +304,7 @@ export class ReportDialog {
     const moved = this.advance(draft, { values });
     const parsed = parseCvss((values.cvssVector ?? '').trim());
     const card = renderCalculatorCard(turn.locale, {
-      version: parsed.ok && parsed.vector.version === '4.0' ? '4.0' : '3.1',
+      version: parsed.ok ? parsed.vector.version : '3.1',
       ...(parsed.ok ? { choices: parsed.vector.values } : {}),
       returnTo: 'report',
       token: stepToken(moved),

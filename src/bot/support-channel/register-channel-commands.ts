@@ -4,6 +4,7 @@ import type { Command } from '../commands/command';
 import type { Turn } from '../turn';
 import { channelConversationId, type ChannelBinding } from './channel-binding';
 import type { ChannelRegistrations } from './channel-registrations';
+import type { TriageViewers } from './triage-viewers';
 
 interface TeamsChannelData {
   readonly team?: { readonly id?: unknown; readonly name?: unknown };
@@ -38,6 +39,7 @@ async function say(turn: Turn, text: string): Promise<void> {
  */
 export function createRegisterChannelCommand(
   registrations: ChannelRegistrations,
+  viewers: TriageViewers,
   onRegistered: () => void,
 ): Command {
   return {
@@ -92,6 +94,8 @@ export function createRegisterChannelCommand(
         },
         'support channel registered',
       );
+      // The person who bound the channel works its cards: the first on each card's refresh list.
+      await viewers.remember(result.binding.id, activity.from.id);
       const lines = [
         turn.t(result.renewed ? 'supportChannel.register.renewed' : 'supportChannel.register.done'),
       ];

@@ -1,5 +1,5 @@
 import type { SupportTicketView } from '../../backend/support-port';
-import { formatDateTime } from '../../cards/format-date-time';
+import { formatDate, formatDateTime } from '../../cards/format-date-time';
 import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
 import {
   availableCommands,
@@ -51,13 +51,21 @@ export interface TriageCardOptions {
   readonly errors?: Partial<Record<TriageFormKey, string>>;
   /** The ticket's history, for the latest correspondence on the card (the sink has it; a press need not). */
   readonly history?: readonly HistoryEntry[];
+  /**
+   * The Teams ids of the people who work the cards (see TriageViewers): Teams refreshes the card for
+   * them when they see it, whatever the channel's size (up to 60 members, for everyone anyway).
+   */
+  readonly viewers?: readonly string[];
 }
 
 /** The last messages and answers shown on the card; the whole history is in the support API. */
 const shownCorrespondence = 3;
 
-/** Longest value of one report field when the whole card would pass Teams' size limit. */
-const shortenedLength = 600;
+/**
+ * Longest value of one field when the whole card would pass Teams' size limit, tried in turn: ten
+ * offers, a report at every limit in Cyrillic and a full refresh list need the shortest.
+ */
+const shortenedLengths = [600, 200, 60] as const;
 
 /**
  * The triage card of one ticket for the support channel: the report, the facts support decides on, and
@@ -65,12 +73,21 @@ const shortenedLength = 600;
  * typed goes in a TextRun (no markdown, links or mentions).
  */
 export function renderTriageCard(view: SupportTicketView, options: TriageCardOptions): AdaptiveCard {
-  try {
-    return renderCard('support-triage', options.locale, triageCardData(view, options, undefined));
-  } catch (error) {
-    if (!(error instanceof CardTooLargeError)) throw error;
-    return renderCard('support-triage', options.locale, triageCardData(view, options, shortenedLength));
+  let card: AdaptiveCard | undefined;
+  for (const maxValueLength of [undefined, ...shortenedLengths]) {
+    try {
+      card = renderCard('support-triage', options.locale, triageCardData(view, options, maxValueLength));
+      break;
+    } catch (error) {
+      if (!(error instanceof CardTooLargeError) || maxValueLength === shortenedLengths.at(-1)) throw error;
+    }
   }
+  if (!card) throw new Error('unreachable: the last length renders or throws');
+  // No one known yet (a channel bound before viewers were kept): Teams refreshes for every member of a
+  // channel of up to 60 when no userIds are given.
+  const refresh = card.refresh as { userIds?: unknown } | undefined;
+  if (refresh && Array.isArray(refresh.userIds) && refresh.userIds.length === 0) delete refresh.userIds;
+  return card;
 }
 
 export function triageCardData(
@@ -81,6 +98,7 @@ export function triageCardData(
   const { ticket } = view;
   const t = translator(options.locale);
   const at = (iso: string) => formatDateTime(iso, options.locale, options.timeZone);
+  const day = (date: string | undefined) => (date ? formatDate(date, options.locale) : undefined);
   let shortened = false;
   const cut = (text: string) => {
     if (maxValueLength === undefined || [...text].length <= maxValueLength) return text;
@@ -98,7 +116,7 @@ export function triageCardData(
   const facts = [
     ...fact('category', t(`supportChannel.category.${ticket.category}`)),
     ...fact('title', ticket.report.title),
-    ...fact('offers', current.offers.map((o) => `${o.name} (${o.offerId})`).join('\n')),
+    ...fact('offers', current.offers.map((o) => `${cut(o.name)} (${o.offerId})`).join('\n')),
     ...fact('reporter', ticket.reporter.name ?? ticket.reporter.id),
     ...fact('submittedAt', at(ticket.submittedAt)),
     ...fact('state', t(`supportChannel.state.${ticket.state}`)),
@@ -113,12 +131,14 @@ export function triageCardData(
       'suggestedSeverity',
       view.suggestedSeverity ? t(`supportChannel.severity.${view.suggestedSeverity}`) : undefined,
     ),
+    // A vector has no spaces to wrap at: it goes in a wrapping TextBlock, which breaks it anywhere on a
+    // narrow client (a TextRun would run past the card's edge). Only a checked vector is ever shown so.
     ...fact(
       'cvss',
       cvss
         ? `${cvss.vector} (${cvss.baseScore.toFixed(1)})${revisedCvss ? ` ${t('supportChannel.card.revised')}` : ''}`
         : undefined,
-    ),
+    ).map((entry) => ({ ...entry, vector: true })),
     ...fact('cveIds', vulnerability?.cveIds.join(', ')),
     ...(ticket.acknowledgedAt
       ? fact('acknowledgedAt', at(ticket.acknowledgedAt))
@@ -128,26 +148,26 @@ export function triageCardData(
             ? t('supportChannel.card.ackDueOverdue', { due: at(ticket.ackDueAt) })
             : at(ticket.ackDueAt),
         )),
-    ...fact('outcome', ticket.outcome ? describeOutcome(ticket.outcome, t) : undefined),
-    ...fact('openQuestions', ticket.openQuestions.map((q) => q.question).join('\n\n') || undefined),
+    ...fact('outcome', ticket.outcome ? cut(describeOutcome(ticket.outcome, t, options.locale)) : undefined),
+    ...fact('openQuestions', ticket.openQuestions.map((q) => cut(q.question)).join('\n\n') || undefined),
     ...fact('correspondence', latestCorrespondence(options.history, t, at, cut)),
   ];
 
   const report = current;
   const reportFacts = [
     ...fact('description', cut(report.description)),
-    ...fact('discoveredOn', report.discoveredOn),
+    ...fact('discoveredOn', day(report.discoveredOn)),
     ...fact('knownExploited', t(`supportChannel.yesNoUnknown.${report.knownExploited}`)),
     ...fact('affected', report.affected ? cut(report.affected) : undefined),
     ...fact('dataOrSystems', report.incident ? cut(report.incident.dataOrSystems) : undefined),
-    ...fact('startedOn', report.incident?.startedOn),
+    ...fact('startedOn', day(report.incident?.startedOn)),
     ...fact(
       'ongoing',
       report.incident ? t(`supportChannel.yesNoUnknown.${report.incident.ongoing}`) : undefined,
     ),
     ...fact('fix', t(`supportChannel.fixKind.${report.fix.kind}`)),
     ...fact('remediation', report.fix.kind !== 'none' ? cut(report.fix.remediationSteps) : undefined),
-    ...fact('expectedOn', report.fix.kind === 'none' ? report.fix.expectedOn : undefined),
+    ...fact('expectedOn', report.fix.kind === 'none' ? day(report.fix.expectedOn) : undefined),
     ...fact('customerMessage', report.customerMessage ? cut(report.customerMessage) : undefined),
     ...fact('additions', describeAdditions(ticket.additions, t, at, cut)),
   ];
@@ -172,6 +192,7 @@ export function triageCardData(
     }),
     ticket: ticket.confirmationNumber,
     version: view.version,
+    refreshUserIds: [...(options.viewers ?? [])],
     versionText: t('supportChannel.card.version', { version: view.version }),
     ...(options.notice
       ? { notice: options.notice.text, noticeStyle: options.notice.style }
@@ -220,9 +241,10 @@ export function triageCardData(
   };
 }
 
-function describeOutcome(outcome: Outcome, t: Translator): string {
+function describeOutcome(outcome: Outcome, t: Translator, locale: Locale): string {
   const lines = [t(`supportChannel.outcomeKind.${outcome.kind}`), outcome.summary];
-  if (outcome.kind === 'change_requested') lines.push(outcome.whatMustChange, outcome.dueBy);
+  if (outcome.kind === 'change_requested')
+    lines.push(outcome.whatMustChange, formatDate(outcome.dueBy, locale));
   if (outcome.kind === 'offer_removed') {
     lines.push(t(`supportChannel.removal.${outcome.removal}`), outcome.reason);
     if (outcome.restoreSteps) lines.push(outcome.restoreSteps);
@@ -248,7 +270,7 @@ function describeAdditions(
           `${t(`supportChannel.fixKind.${addition.fix.kind}`)}${
             addition.fix.kind !== 'none' ? `: ${cut(addition.fix.remediationSteps)}` : ''
           }`,
-        addition.offers?.map((o) => `${o.name} (${o.offerId})`).join(', '),
+        addition.offers?.map((o) => `${cut(o.name)} (${o.offerId})`).join(', '),
       ]
         .filter((part) => part)
         .join('\n'),

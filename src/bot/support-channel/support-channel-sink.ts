@@ -1,7 +1,6 @@
 import type { SupportPort } from '../../backend/support-port';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../i18n/locale';
-import { renderCard } from '../../cards/render-card';
 import { translate } from '../../i18n/translate';
 import type { Logger } from '../../logger';
 import type { DeliveryFailure } from '../../notify/delivery-failure';
@@ -18,12 +17,16 @@ import { backoffMs } from '../../notify/retry-policy';
 import type { HistoryEntry, SupportCards, SupportCardWork } from '../../tickets';
 import type { ChannelBinding } from './channel-binding';
 import type { ChannelRegistrations } from './channel-registrations';
+import { renderPublisherWroteCard } from './render-publisher-wrote-card';
 import { renderTriageCard } from './render-triage-card';
+import type { TriageViewers } from './triage-viewers';
 
 export interface SupportChannelSinkDeps {
   readonly cards: SupportCards;
   readonly registrations: ChannelRegistrations;
   readonly support: SupportPort;
+  /** Who works the cards: each card's refresh.userIds. */
+  readonly viewers: TriageViewers;
   readonly channel: ProactiveChannel;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -75,9 +78,15 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
     const found = await this.deps.support.get(work.confirmationNumber);
     if (!found) return { kind: 'finished', finish: { kind: 'missing' } };
     const { view, history } = found;
-    const card = renderTriageCard(view, { locale: this.deps.locale, timeZone: this.deps.timeZone, history });
-    const seq = history.reduce((last, entry) => Math.max(last, entry.seq), 0);
     const { binding } = work;
+    const viewers = await this.deps.viewers.list(binding.id);
+    const card = renderTriageCard(view, {
+      locale: this.deps.locale,
+      timeZone: this.deps.timeZone,
+      history,
+      viewers,
+    });
+    const seq = history.reduce((last, entry) => Math.max(last, entry.seq), 0);
     if (work.activityId) {
       const activityId = work.activityId;
       const updated = await context.call(binding.conversationId, () =>
@@ -136,10 +145,7 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
     if (entries.length === 0) return undefined;
     const { binding } = work;
     const t = (key: string) => translate(this.deps.locale, key, { number: work.confirmationNumber });
-    const notice = renderCard('support-publisher-wrote', this.deps.locale, {
-      heading: t('supportChannel.publisherWrote.title'),
-      entries,
-    });
+    const notice = renderPublisherWroteCard(this.deps.locale, work.confirmationNumber, entries);
     const thread = {
       ...binding.address,
       conversation: {

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { findHolidayRegionProblem } from './find-holiday-region-problem';
 import type { DayOffHolidayType, HolidayRegion } from './support-calendar';
 
 /** Local date 'YYYY-MM-DD' → holiday name, or undefined on an ordinary day. */
@@ -19,22 +20,12 @@ export function createHolidayLookup(
   timeZone: string,
   dayOffTypes: readonly DayOffHolidayType[],
 ): HolidayLookup {
+  const problem = findHolidayRegionProblem(where);
+  if (problem) throw new Error(problem.message);
   const holidays = new Holidays();
   const country = where.country.toUpperCase();
   const state = where.state?.toUpperCase();
   const region = where.region?.toUpperCase();
-  if (!hasKey(holidays.getCountries(), country)) {
-    throw new Error(`date-holidays has no holidays for country "${where.country}"`);
-  }
-  if (state !== undefined && !hasKey(holidays.getStates(country) ?? {}, state)) {
-    throw new Error(`date-holidays has no state "${where.state}" in ${country}`);
-  }
-  if (region !== undefined) {
-    if (state === undefined) throw new Error(`a holiday region ("${where.region}") needs a state`);
-    if (!hasKey(holidays.getRegions(country, state) ?? {}, region)) {
-      throw new Error(`date-holidays has no region "${where.region}" in ${country}-${state}`);
-    }
-  }
   holidays.init(
     { country, ...(state !== undefined ? { state } : {}), ...(region !== undefined ? { region } : {}) },
     { timezone: timeZone, types: [...dayOffTypes], languages: ['en'] },
@@ -61,8 +52,4 @@ export function createHolidayLookup(
   };
 
   return (isoDate) => daysOffIn(Number(isoDate.slice(0, 4))).get(isoDate);
-}
-
-function hasKey(record: Readonly<Record<string, string>>, key: string): boolean {
-  return Object.keys(record).some((known) => known.toUpperCase() === key);
 }

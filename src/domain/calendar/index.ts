@@ -1,5 +1,6 @@
 export { addWorkingTime, type WorkingHours } from './add-working-time';
 export { createSupportCalendar } from './create-support-calendar';
+export { findHolidayRegionProblem, type HolidayRegionProblem } from './find-holiday-region-problem';
 export { createHolidayLookup, type HolidayLookup } from './holiday-lookup';
 export { parseClockTime } from './parse-clock-time';
 export type {

@@ -87,7 +87,8 @@ export interface WebhookEvent {
 }
 
 export type WebhookBodyResult =
-  { readonly ok: true; readonly value: WebhookEvent } | { readonly ok: false; readonly problems: string[] };
+  | { readonly ok: true; readonly value: WebhookEvent }
+  | { readonly ok: false; readonly problems: ReadonlyArray<{ field: string; message: string }> };
 
 export function readWebhookEventBody(body: unknown): WebhookBodyResult {
   const head = envelope.safeParse(body);
@@ -96,7 +97,9 @@ export function readWebhookEventBody(body: unknown): WebhookBodyResult {
     const issues = [...(head.success ? [] : head.error.issues), ...(tail.success ? [] : tail.error.issues)];
     return {
       ok: false,
-      problems: issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+      problems: issues
+        .slice(0, 20)
+        .map((i) => ({ field: i.path.map(String).join('.') || '(body)', message: i.message })),
     };
   }
   const { eventId, confirmationNumber, actor, at } = head.data;

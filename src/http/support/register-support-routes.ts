@@ -18,7 +18,8 @@ export interface SupportRoutesDeps {
 
 /**
  * The support REST API (docs/openapi.json): support analysts list, read and change tickets. Reads carry
- * an ETag of the ticket's version; every change needs If-Match with it (428 without, 412 when stale).
+ * an ETag of the ticket's version; every change needs If-Match with it (428 without, 412 when stale;
+ * `If-Match: *` applies to whatever version is current, as RFC 9110 has it).
  */
 export function registerSupportRoutes(server: Server, deps: SupportRoutesDeps): void {
   const { support, authenticator, logger } = deps;
@@ -85,12 +86,7 @@ export function registerSupportRoutes(server: Server, deps: SupportRoutesDeps): 
       id: principal.id,
       ...(principal.name ? { name: principal.name } : {}),
     };
-    const result = await support.execute(
-      String(req.params.number ?? ''),
-      parsed.command,
-      actor,
-      expected === 'unusable' ? -1 : expected,
-    );
+    const result = await support.execute(String(req.params.number ?? ''), parsed.command, actor, expected);
     if (result.ok) {
       res.header('ETag', versionEtag(result.view.version));
       res.send(200, { ticket: supportTicketJson(result.view), events: result.events });

@@ -1,4 +1,4 @@
-import type { SupportTicketView } from '../../backend/support-port';
+import type { ExpectedVersion, SupportTicketView } from '../../backend/support-port';
 import type { HistoryEntry } from '../../backend/ticket-backend';
 
 /** The ticket as the support API shows it: the ticket's fields, its version and support's extras. */
@@ -23,11 +23,18 @@ export function versionEtag(version: number): string {
 }
 
 /**
- * The version an If-Match header names: 'missing' when there is none, 'unusable' when it cannot match
- * any version ('*' or a list gives no single version to compare).
+ * What an If-Match header asks for (RFC 9110 §13.1.1): 'missing' when there is none; `'any'` for `*`
+ * (any current version); otherwise the versions its entity tags name. If-Match compares strongly, so a
+ * weak tag (W/"7") or anything that is not one of our ETags matches no version: an empty list, which
+ * the change answers 412 with the current ETag.
  */
-export function readIfMatch(header: string | undefined): number | 'missing' | 'unusable' {
+export function readIfMatch(header: string | undefined): 'missing' | ExpectedVersion {
   if (header === undefined || header.trim() === '') return 'missing';
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  return match?.[1] ? Number(match[1]) : 'unusable';
+  if (header.trim() === '*') return 'any';
+  const versions: number[] = [];
+  for (const tag of header.split(',')) {
+    const match = /^"(\d{1,9})"$/.exec(tag.trim());
+    if (match?.[1]) versions.push(Number(match[1]));
+  }
+  return versions;
 }

@@ -7,6 +7,7 @@ import { botStateSweepIndex } from './006-bot-state-sweep-index';
 import { ticketScaleIndexes } from './007-ticket-scale-indexes';
 import { notifySendLog } from './008-notify-send-log';
 import { correspondence } from './009-correspondence';
+import { lookupLimits } from './010-lookup-limits';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -26,4 +27,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '007-ticket-scale-indexes': ticketScaleIndexes,
   '008-notify-send-log': notifySendLog,
   '009-correspondence': correspondence,
+  '010-lookup-limits': lookupLimits,
 });

@@ -204,8 +204,10 @@ export class PlaygroundChat {
       }
       // The Playground draws compact choice sets as a drop-down whose options open in a pop-up layer.
       await list.click();
-      await this.page.getByRole('listbox').getByRole('option', { name: choice, exact: true }).click();
-      await this.page.getByRole('listbox').waitFor({ state: 'detached' });
+      // Not the composer's mention pop-up, which is a listbox too (one per composer on the page).
+      const popUp = this.page.locator('[role="listbox"]:not(#typeahead-menu)');
+      await popUp.getByRole('option', { name: choice, exact: true }).click();
+      await popUp.first().waitFor({ state: 'hidden' });
       return;
     }
     // A multi-select expanded set: check boxes, each named by its choice.

@@ -184,7 +184,7 @@ describe('every card about a ticket tells the truth, and the publisher can add t
     expect(seen.body.ticket).toMatchObject({ state: 'closed', closeReason: 'withdrawn' });
     const card = await updateShowing(app, cardId, 'You withdrew this report');
     // Closed: no reply box, nothing to add or withdraw; the message to customers can still be drafted.
-    expect(actionTitles(card)).toEqual(['Show status and history', 'Draft a message to customers']);
+    expect(actionTitles(card)).toEqual(['Show status and history', 'Draft a customer notice']);
   });
 
   test('the report refuses an over-long description with its length, keeping every character typed', async () => {

@@ -139,7 +139,9 @@ describe.each([
     const result = await chat.submit({ cmd: 'reply', confirmationNumber: number, reply: long }, cardId);
     const [card] = cardsIn(result);
     expect(cardTexts(card).join('\n')).toMatch(
-      language === 'en' ? /4105 characters; the limit is 4000/ : /4105 символов, а можно не больше 4000/,
+      language === 'en'
+        ? /4,105 characters; the limit is 4,000/
+        : /4\u00a0105 символов, а можно не больше 4\u00a0000/,
     );
     expect(inputOf(card!, 'reply')).toMatchObject({ value: long });
     expect(JSON.stringify(card)).not.toContain('maxLength');

@@ -59,14 +59,14 @@ function updatedCard(result: PostResult, activityId: string): Card {
 }
 
 const V31_CRITICAL = {
-  metric_AV: 'N',
-  metric_AC: 'L',
-  metric_PR: 'N',
-  metric_UI: 'N',
-  metric_S: 'U',
-  metric_C: 'H',
-  metric_I: 'H',
-  metric_A: 'H',
+  cvss31_AV: 'N',
+  cvss31_AC: 'L',
+  cvss31_PR: 'N',
+  cvss31_UI: 'N',
+  cvss31_S: 'U',
+  cvss31_C: 'H',
+  cvss31_I: 'H',
+  cvss31_A: 'H',
 };
 
 describe('the CVSS calculator card', () => {
@@ -122,7 +122,7 @@ describe('the CVSS calculator card', () => {
   test('a metric left unchosen is flagged next to it, and the other choices are kept', async () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
-    const { metric_PR: _pr, metric_A: _a, ...partial } = V31_CRITICAL;
+    const { cvss31_PR: _pr, cvss31_A: _a, ...partial } = V31_CRITICAL;
     const result = await chat.submit({ ...buttonData(card, 'Calculate score'), ...partial }, id);
     const again = updatedCard(result, id);
     const texts = cardTexts(again);
@@ -138,7 +138,7 @@ describe('the CVSS calculator card', () => {
     const flagged = containers
       .filter((c) => cardTexts(c).some((text) => text.startsWith('Please choose')))
       .map((c) => choiceSets(c)[0]!.id);
-    expect(flagged).toEqual(['metric_PR', 'metric_A']);
+    expect(flagged).toEqual(['cvss31_PR', 'cvss31_A']);
     expect(choiceSets(again).map((set) => set.value)).toEqual(['N', 'L', '', 'N', 'U', 'H', 'H', '']);
   });
 
@@ -146,7 +146,7 @@ describe('the CVSS calculator card', () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
     const result = await chat.submit(
-      { ...buttonData(card, 'Calculate score'), ...V31_CRITICAL, metric_AV: 'Z', metric_UI: { no: 1 } },
+      { ...buttonData(card, 'Calculate score'), ...V31_CRITICAL, cvss31_AV: 'Z', cvss31_UI: { no: 1 } },
       id,
     );
     const texts = cardTexts(updatedCard(result, id));
@@ -154,39 +154,80 @@ describe('the CVSS calculator card', () => {
     expect(texts).toContain('Please choose a value for User Interaction.');
   });
 
-  test('switching to CVSS 4.0 shows its eleven base metrics, keeping the choices that mean the same', async () => {
+  test('switching to CVSS 4.0 shows its eleven base metrics under 4.0 ids, keeping the choices that mean the same', async () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
     const result = await chat.submit(
-      { ...buttonData(card, 'Switch to CVSS 4.0'), metric_AV: 'N', metric_PR: 'L', metric_UI: 'R' },
+      { ...buttonData(card, 'Switch to CVSS 4.0'), cvss31_AV: 'N', cvss31_PR: 'L', cvss31_UI: 'R' },
       id,
     );
     const v4 = updatedCard(result, id);
     expect(cardTexts(v4)).toContain('CVSS 4.0 calculator');
     const sets = choiceSets(v4);
-    expect(sets.map((set) => set.id.replace('metric_', ''))).toEqual([
-      'AV',
-      'AC',
-      'AT',
-      'PR',
-      'UI',
-      'VC',
-      'VI',
-      'VA',
-      'SC',
-      'SI',
-      'SA',
-    ]);
-    expect(sets.find((set) => set.id === 'metric_UI')!.choices).toEqual(['N', 'P', 'A']);
+    // New ids: a client that keeps an input's state by id must not show 3.1's lists in 4.0's inputs.
+    expect(sets.map((set) => set.id)).toEqual(
+      ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA'].map((key) => `cvss40_${key}`),
+    );
+    expect(sets.find((set) => set.id === 'cvss40_UI')!.choices).toEqual(['N', 'P', 'A']);
     expect(Object.fromEntries(sets.map((set) => [set.id, set.value]))).toMatchObject({
-      metric_AV: 'N',
-      metric_PR: 'L',
-      metric_UI: '',
+      cvss40_AV: 'N',
+      cvss40_PR: 'L',
+      cvss40_UI: '',
     });
-    expect(actionTitles(v4)).toEqual(['Calculate score', 'Switch to CVSS 3.1']);
+    expect(actionTitles(v4)).toEqual(['Calculate score', 'Switch to CVSS 3.0', 'Switch to CVSS 3.1']);
 
     const back = updatedCard(await chat.submit({ ...buttonData(v4, 'Switch to CVSS 3.1') }, id), id);
     expect(cardTexts(back)).toContain('CVSS 3.1 calculator');
+    expect(choiceSets(back).map((set) => set.id)).toEqual(Object.keys(V31_CRITICAL));
+  });
+
+  test('the calculator offers CVSS 3.0 too, and a 3.0 calculation stays 3.0', async () => {
+    const chat = app.chat();
+    const { card, id } = await openCalculator(chat);
+    const v30 = updatedCard(
+      await chat.submit({ ...buttonData(card, 'Switch to CVSS 3.0'), ...V31_CRITICAL }, id),
+      id,
+    );
+    expect(cardTexts(v30)).toContain('CVSS 3.0 calculator');
+    const sets = choiceSets(v30);
+    expect(sets.map((set) => set.id)).toEqual(Object.keys(V31_CRITICAL).map((k) => k.replace('31', '30')));
+    // 3.0 and 3.1 share their base metrics: every choice carries over.
+    expect(sets.map((set) => set.value)).toEqual(Object.values(V31_CRITICAL));
+    expect(actionTitles(v30)).toEqual(['Calculate score', 'Switch to CVSS 3.1', 'Switch to CVSS 4.0']);
+    const inputs = Object.fromEntries(sets.map((set) => [set.id, set.value]));
+    const scored = updatedCard(
+      await chat.submit({ ...buttonData(v30, 'Calculate score'), ...inputs }, id),
+      id,
+    );
+    expect(cardTexts(scored)).toEqual(expect.arrayContaining(['CVSS 3.0 score', '9.8 Critical']));
+    expect(vectorsOn(scored)).toEqual(['CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H']);
+    // "Change my choices" brings back the 3.0 calculator, not 3.1.
+    const again = updatedCard(await chat.submit(buttonData(scored, 'Change my choices'), id), id);
+    expect(cardTexts(again)).toContain('CVSS 3.0 calculator');
+  });
+
+  test('a 3.0 vector opened in the calculator keeps its version', async () => {
+    // The report dialog opens the calculator with the publisher's vector (report-lifecycle.test.ts
+    // goes through the dialog); the card it renders is this one.
+    const card = renderCalculatorCard('en', {
+      version: '3.0',
+      choices: { AV: 'A', AC: 'H', PR: 'L', UI: 'R', S: 'C', C: 'L', I: 'N', A: 'N' },
+      returnTo: 'report',
+      token: 'draft-30',
+    });
+    expectTeamsCard(card);
+    expect(cardTexts(card)).toContain('CVSS 3.0 calculator');
+    expect(choiceSets(card).map((set) => `${set.id}=${set.value}`)).toEqual([
+      'cvss30_AV=A',
+      'cvss30_AC=H',
+      'cvss30_PR=L',
+      'cvss30_UI=R',
+      'cvss30_S=C',
+      'cvss30_C=L',
+      'cvss30_I=N',
+      'cvss30_A=N',
+    ]);
+    expect(buttonData(card, 'Calculate score')).toMatchObject({ version: '3.0' });
   });
 
   test('a CVSS 4.0 calculation gives the CVSS-B score', async () => {
@@ -207,7 +248,7 @@ describe('the CVSS calculator card', () => {
       SA: 'N',
     };
     const inputs = Object.fromEntries(
-      Object.entries(choices).map(([key, value]) => [`metric_${key}`, value]),
+      Object.entries(choices).map(([key, value]) => [`cvss40_${key}`, value]),
     );
     const scored = updatedCard(
       await chat.submit({ ...buttonData(v4, 'Calculate score'), ...inputs }, id),
@@ -232,7 +273,7 @@ describe('the CVSS calculator card', () => {
     const chat = app.chat({ locale: 'ru-RU' });
     const { card, id } = await openCalculator(chat);
     expect(cardTexts(card)).toEqual(expect.arrayContaining(['Калькулятор CVSS 3.1', 'Вектор атаки']));
-    expect(actionTitles(card)).toEqual(['Рассчитать оценку', 'Перейти на CVSS 4.0']);
+    expect(actionTitles(card)).toEqual(['Рассчитать оценку', 'Перейти на CVSS 3.0', 'Перейти на CVSS 4.0']);
     const scored = updatedCard(
       await chat.submit({ ...buttonData(card, 'Рассчитать оценку'), ...V31_CRITICAL }, id),
       id,

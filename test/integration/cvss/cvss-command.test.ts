@@ -254,7 +254,7 @@ describe('the cvss command', () => {
     expect(texts).toEqual(
       expect.arrayContaining(['Score a CVSS vector', 'CVSS 3.1 calculator', 'Attack Vector']),
     );
-    expect(actionTitles(card)).toEqual(['Calculate score', 'Switch to CVSS 4.0']);
+    expect(actionTitles(card)).toEqual(['Calculate score', 'Switch to CVSS 3.0', 'Switch to CVSS 4.0']);
   });
 
   test('the command works in a group chat when the bot is mentioned', async () => {

@@ -24,7 +24,7 @@ describe('first contact in a personal chat', () => {
     const cards = results.flatMap(cardsIn);
     expect(cards).toHaveLength(1);
     expect(cardTexts(cards[0])).toContain('Добро пожаловать в Security Desk');
-    expect(actionTitles(cards[0])).toEqual(['Сообщить о событии безопасности', 'Мои заявки', 'Справка']);
+    expect(actionTitles(cards[0])).toEqual(['Сообщить о событии', 'Мои заявки', 'Справка']);
   });
 
   test('"help" answers with the help card listing every command', async () => {
@@ -102,6 +102,7 @@ describe('outside a personal chat', () => {
           }
         : { tenant: { id: chat.user.tenantId } };
     return {
+      userId: chat.user.id,
       post: async (type: string, extra: Record<string, unknown>) => {
         const before = app.connector.calls.length;
         const result = await chat.post(chat.base(type, { conversation, channelData, ...extra }));
@@ -116,8 +117,37 @@ describe('outside a personal chat', () => {
     const result = await group.post('installationUpdate', { action: 'add' });
     expect(cardsIn(result)).toHaveLength(0);
     const [hello] = result.replies;
-    expect(hello?.body.text).toMatch(/^Hello! I'm Security Desk\. .*open a chat with me to start/);
+    expect(hello?.body.text).toMatch(
+      /^Hello, <at>Alex Publisher<\/at>! I'm Security Desk\. .*open a chat with me to start/,
+    );
     expect(hello?.body.text).not.toContain('register support channel');
+  });
+
+  test.each(['groupChat', 'channel'] as const)(
+    'the hello in a %s @mentions the person who added the bot, with a mention entity',
+    async (conversationType) => {
+      const place = inConversation(conversationType);
+      const result = await place.post('installationUpdate', { action: 'add' });
+      const [hello] = result.replies;
+      expect(hello?.body.text).toMatch(/^Hello, <at>Alex Publisher<\/at>! I'm Security Desk\./);
+      expect(hello?.body.entities).toEqual([
+        {
+          type: 'mention',
+          text: '<at>Alex Publisher</at>',
+          mentioned: { id: expect.stringMatching(/^29:/), name: 'Alex Publisher' },
+        },
+      ]);
+      const installer = (result.replies[0]?.body as { entities: Array<{ mentioned: { id: string } }> })
+        .entities[0]?.mentioned.id;
+      expect(installer).toBe(place.userId);
+    },
+  );
+
+  test('the Russian hello @mentions the installer too', async () => {
+    const result = await inConversation('groupChat', 'ru-RU').post('installationUpdate', { action: 'add' });
+    expect(result.replies[0]?.body.text).toMatch(
+      /^Здравствуйте, <at>Alex Publisher<\/at>! Я Security Desk\./,
+    );
   });
 
   test('added to a team, the hello also tells support how to bind the channel', async () => {

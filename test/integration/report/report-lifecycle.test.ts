@@ -247,14 +247,14 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     const calculate = submitData(session.card, 'calculate');
     expect(calculate).toMatchObject({ cmd: 'cvss-calc', returnTo: 'report' });
     const choices = {
-      metric_AV: 'N',
-      metric_AC: 'L',
-      metric_PR: 'N',
-      metric_UI: 'N',
-      metric_S: 'U',
-      metric_C: 'H',
-      metric_I: 'H',
-      metric_A: 'H',
+      cvss31_AV: 'N',
+      cvss31_AC: 'L',
+      cvss31_PR: 'N',
+      cvss31_UI: 'N',
+      cvss31_S: 'U',
+      cvss31_C: 'H',
+      cvss31_I: 'H',
+      cvss31_A: 'H',
     };
     session.take(await session.chat.submit({ ...calculate, ...choices }, session.cardId));
     const use = submitData(session.card, 'use');
@@ -266,5 +266,32 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     expect(inputOf(session.card, 'cveIds')?.value).toBe('CVE-2026-30001');
     expect(session.texts()).toContain('This vector scores 9.8 (Critical).');
     expect(errorNextTo(session.card, 'cvssVector')).toBeUndefined();
+  });
+
+  test('a CVSS 3.0 vector opened in the calculator comes back as 3.0, not 3.1', async () => {
+    const session = new ReportSession(app.chat());
+    await session.say('report a vulnerability');
+    await session.press('next', vulnerabilityKind);
+    await session.press('next', vulnerabilityDetails);
+    await session.press('calculator', {
+      cveIds: 'CVE-2026-30002',
+      cvssVector: 'CVSS:3.0/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:N/A:N',
+    });
+    expect(session.texts()).toContain('CVSS 3.0 calculator');
+    const calculate = submitData(session.card, 'calculate');
+    expect(calculate).toMatchObject({ version: '3.0' });
+    const inputs = {
+      cvss30_AV: 'A',
+      cvss30_AC: 'H',
+      cvss30_PR: 'L',
+      cvss30_UI: 'R',
+      cvss30_S: 'C',
+      cvss30_C: 'L',
+      cvss30_I: 'N',
+      cvss30_A: 'N',
+    };
+    session.take(await session.chat.submit({ ...calculate, ...inputs }, session.cardId));
+    session.take(await session.chat.submit(submitData(session.card, 'use') ?? {}, session.cardId));
+    expect(inputOf(session.card, 'cvssVector')?.value).toBe('CVSS:3.0/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:N/A:N');
   });
 });

@@ -71,7 +71,7 @@ const cases: Array<[string, string, Answers, string, string]> = [
     'incidentDetails',
     { description: 'я'.repeat(4001) },
     'description',
-    'This is too long: at most 4000 characters, and it has 4001.',
+    'This is too long: at most 4,000 characters, and it has 4,001.',
   ],
   [
     'discovered tomorrow',
@@ -174,7 +174,7 @@ const cases: Array<[string, string, Answers, string, string]> = [
     'message',
     { customerMessage: 'm'.repeat(2001) },
     'customerMessage',
-    'This is too long: at most 2000 characters, and it has 2001.',
+    'This is too long: at most 2,000 characters, and it has 2,001.',
   ],
 ];
 
@@ -243,7 +243,7 @@ describe('every answer is checked on the server, and a problem is shown next to 
     await session.press('next', vulnerabilityKind);
     expect(inputOf(session.card, 'description')).toMatchObject({
       isRequired: true,
-      label: 'Description (required, up to 4000 characters)',
+      label: 'Description (required, up to 4,000 characters)',
     });
     expect(JSON.stringify(session.card)).not.toContain('maxLength');
     expect(inputOf(session.card, 'discoveredOn')).toMatchObject({ type: 'Input.Date', max: '2026-11-24' });

@@ -197,7 +197,8 @@ describe('support API: preconditions and bad input', () => {
     expect(stale.status).toBe(412);
     expect(stale.headers.get('etag')).toBe('"2"');
     expect(stale.body).toMatchObject({ error: 'PreconditionFailed', currentVersion: 2 });
-    expect((await act(number, 'messages', validBodies.messages, '*')).status).toBe(412);
+    // `*` matches whatever version is current (RFC 9110 §13.1.1): hostile-input/if-match.test.ts has the rest.
+    expect((await act(number, 'messages', validBodies.messages, '*')).status).toBe(200);
   });
 
   test('two analysts writing from the same version: one wins, the other gets 412', async () => {

@@ -78,6 +78,10 @@ describe.each(engines)('on $name', (engine) => {
         'Submitted, waiting for acknowledgement',
       ]),
     );
+    // The checked vector is in a wrapping TextBlock (a narrow client breaks it anywhere, never clips it).
+    expect(JSON.stringify(card)).toMatch(
+      /"type":"TextBlock","text":"CVSS:3\.1\/AV:N\/AC:L\/PR:N\/UI:N\/S:U\/C:H\/I:H\/A:H \(9\.8\)","fontType":"Monospace","wrap":true/,
+    );
     // Due one business day later, shown in support's time zone (SUPPORT_TIME_ZONE, Los Angeles by default).
     expect(texts.some((t) => /November 25, 2026 .*PST/.test(t))).toBe(true);
     expect(actionTitles(card)).toEqual(expect.arrayContaining(['Acknowledge…', 'Post a message…', 'Close…']));
@@ -211,6 +215,73 @@ describe.each(engines)('on $name', (engine) => {
         cardTexts(adaptiveCardsOf(c.body)).includes(number),
     );
     expect(posts).toHaveLength(1);
+  });
+
+  test('every triage card carries a refresh (Action.Execute and the userIds of those who work the cards)', async () => {
+    const { number, card } = await fileAndWaitForCard();
+    expectTeamsCard(card);
+    expect(card.refresh).toEqual({
+      action: {
+        type: 'Action.Execute',
+        verb: 'support.refresh',
+        title: 'Refresh',
+        data: { ticket: number },
+      },
+      userIds: expect.any(Array),
+    });
+    // Teams ids, not Entra ones; the analyst who bound the channel is on the list from the start.
+    const { userIds } = card.refresh as { userIds: string[] };
+    expect(userIds).toContain(channel.user.id);
+    expect(userIds.every((id) => id.startsWith('29:'))).toBe(true);
+    expect(userIds.length).toBeLessThanOrEqual(60);
+  });
+
+  test('a refresh invoke over HTTP answers with the ticket’s card as it is now, and its viewer joins the refresh list', async () => {
+    const { number, activityId } = await fileAndWaitForCard();
+    const ack = await call(test_.url, 'POST', `/api/support/tickets/${number}/acknowledge`, {
+      token: supportKey,
+      ifMatch: '"1"',
+      body: { priority: 'P2', severity: 'High' },
+    });
+    expect(ack.status).toBe(200);
+    const kim = channel.as({ tenantId: channel.user.tenantId });
+    const refreshed = await kim.execute('support.refresh', { ticket: number }, activityId, 'automatic');
+    expect(refreshed.status).toBe(200);
+    const card = teamsCard(refreshed.body);
+    expect(cardTexts(card)).toEqual(expect.arrayContaining(['Acknowledged', 'P2', 'High']));
+    expect(cardTexts(card).join('\n')).toContain('Card shows version 2 of the ticket.');
+    expect(actionTitles(card)).not.toContain('Acknowledge…');
+    // A refresh changes nothing and tells no one.
+    expect(await stored(number)).toMatchObject({ state: 'acknowledged', version: 2 });
+    expect(refreshed.replies).toEqual([]);
+    const viewers = (card.refresh as { userIds: string[] }).userIds;
+    expect(viewers[0]).toBe(kim.user.id);
+    expect(viewers).toContain(channel.user.id);
+    expect(test_.logs.some((l) => l.event === 'support_channel.refreshed' && l.trigger === 'automatic')).toBe(
+      true,
+    );
+
+    // The next card sent for the ticket lists Kim too.
+    const again = await channel.execute('support.refresh', { ticket: number }, activityId);
+    expect((teamsCard(again.body).refresh as { userIds: string[] }).userIds.slice(0, 2)).toEqual([
+      channel.user.id,
+      kim.user.id,
+    ]);
+  });
+
+  test('a refresh from outside the support channel or for an unknown ticket shows nothing', async () => {
+    const { number, activityId } = await fileAndWaitForCard();
+    const otherChannel = new TeamsChannel(test_.url, test_.connector, teamChannel());
+    const fromElsewhere = await otherChannel.execute('support.refresh', { ticket: number }, activityId);
+    expect(fromElsewhere.body).toMatchObject({ statusCode: 403, type: 'application/vnd.microsoft.error' });
+    const otherTenant = channel.as({ tenantId: '0b3a1c55-9f0e-4a57-8f34-5a1d2c3b4e5f' });
+    expect((await otherTenant.execute('support.refresh', { ticket: number }, activityId)).body).toMatchObject(
+      {
+        statusCode: 403,
+      },
+    );
+    const unknown = await channel.execute('support.refresh', { ticket: 'SEC-0000-0000' }, activityId);
+    expect(unknown.body).toMatchObject({ statusCode: 404, type: 'application/vnd.microsoft.error' });
   });
 
   /** The answer to a press, as Teams takes it: valid, accessible, at most five buttons in a row. */
@@ -353,14 +424,14 @@ describe.each(engines)('on $name', (engine) => {
   test('Reopen the assessment is offered only on an outcome, withdraws it and offers Set outcome again', async () => {
     const { number, activityId } = await fileAndWaitForCard();
     const assessing = await acknowledged(number, activityId);
-    expect(actionTitles(assessing)).not.toContain('Reopen the assessment…');
+    expect(actionTitles(assessing)).not.toContain('Reopen assessment…');
     const outcome = await channel.execute(
       'support.set_outcome',
       { ticket: number, version: 2, outcomeKind: 'mitigated', summary: 'Fixed in 2.4.1.' },
       activityId,
     );
     const withOutcome = teamsCard(outcome.body);
-    expect(actionTitles(withOutcome)).toEqual(expect.arrayContaining(['Reopen the assessment…', 'Close…']));
+    expect(actionTitles(withOutcome)).toEqual(expect.arrayContaining(['Reopen assessment…', 'Close…']));
     expect(actionTitles(withOutcome)).not.toContain('Set outcome…');
     const version = (await stored(number)).version;
 
@@ -372,7 +443,7 @@ describe.each(engines)('on $name', (engine) => {
     const card = teamsCard(reopened.body);
     expect(cardTexts(card)).toContain('In assessment');
     expect(actionTitles(card)).toContain('Set outcome…');
-    expect(actionTitles(card)).not.toContain('Reopen the assessment…');
+    expect(actionTitles(card)).not.toContain('Reopen assessment…');
     const row = await test_.app.store.db
       .selectFrom('tickets')
       .select(['state', 'outcome', 'version'])
@@ -400,7 +471,7 @@ describe.each(engines)('on $name', (engine) => {
     );
     const card = teamsCard(result.body);
     expect(actionTitles(card)).toEqual(
-      expect.arrayContaining(['Изменить приоритет…', 'Изменить уровень серьёзности…']),
+      expect.arrayContaining(['Изменить приоритет…', 'Уровень серьёзности…']),
     );
     expect(errorUnder(card, 'newPriority')).toBe('Значение уже такое.');
   });
@@ -420,6 +491,7 @@ describe.each(engines)('on $name', (engine) => {
             new SupportChannelSink({
               cards: new SupportCards(test_.app.store.db),
               registrations: running.registrations,
+              viewers: running.viewers,
               support,
               channel: new BotFrameworkChannel(test_.config.bot, clock),
               clock,

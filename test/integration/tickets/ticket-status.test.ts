@@ -74,7 +74,7 @@ describe('the status of a ticket', () => {
       'Refresh this status',
       'Add information',
       'Withdraw this report',
-      'Draft a message to customers',
+      'Draft a customer notice',
       'My tickets',
     ]);
   });

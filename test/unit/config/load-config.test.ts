@@ -84,4 +84,70 @@ describe('configuration from the environment', () => {
   test('support workdays accept ranges and lists', () => {
     expect(loadConfig({ SUPPORT_WORKDAYS: '7,1-4' }).sla.workdays).toEqual([1, 2, 3, 4, 7]);
   });
+
+  test('a SUPPORT_API_KEY must be sendable as a bearer token; one line per variable', () => {
+    expect(problemsOf({ SUPPORT_API_KEY: 'spaces and a bang! are not bearer token characters' })).toEqual([
+      'SUPPORT_API_KEY: may contain only A-Z, a-z, 0-9 and - . _ ~ + / (it is sent as a bearer token; no spaces)',
+    ]);
+    expect(problemsOf({ SUPPORT_API_KEY: 'a b!' })).toEqual([
+      'SUPPORT_API_KEY: must be at least 32 characters (it is a shared secret)',
+    ]);
+    const key = 'Zm9vYmFyLWJhei1xdXV4LWNvcmdlLWdyYXVsdC1nYXJwbHk=';
+    expect(loadConfig({ SUPPORT_API_KEY: key }).support.apiKey).toBe(key);
+  });
+
+  test('HOST must be an address or a host name', () => {
+    for (const host of ['999.1.1.1', '1.2.3', 'bad host', 'under_score.example'])
+      expect([host, problemsOf({ HOST: host })]).toEqual([host, [expect.stringMatching(/^HOST: must be/)]]);
+    for (const host of ['0.0.0.0', '127.0.0.1', '::', '::1', 'localhost', 'bot.example.com'])
+      expect(loadConfig({ HOST: host }).host).toBe(host);
+  });
+
+  test('a JWKS URL without an audience names the audience variable', () => {
+    expect(
+      problemsOf({
+        SUPPORT_AUTH_JWKS_URL: 'https://keys.example/jwks',
+        SUPPORT_AUTH_ISSUER: 'https://i.example',
+      }),
+    ).toEqual(['SUPPORT_AUTH_AUDIENCE: required when SUPPORT_AUTH_JWKS_URL is set']);
+    expect(problemsOf({ NOTIFY_WEBHOOK_JWKS_URL: 'https://keys.example/jwks' })).toEqual([
+      'NOTIFY_WEBHOOK_AUDIENCE: required when NOTIFY_WEBHOOK_JWKS_URL is set',
+      'NOTIFY_WEBHOOK_ISSUER: required when NOTIFY_WEBHOOK_JWKS_URL is set without a tenant',
+    ]);
+  });
+
+  test('the holiday calendar must be one the library knows', () => {
+    expect(problemsOf({ SUPPORT_HOLIDAYS_COUNTRY: 'XX' })).toEqual([
+      'SUPPORT_HOLIDAYS_COUNTRY: date-holidays has no holidays for country "XX"',
+    ]);
+    expect(
+      problemsOf({
+        SUPPORT_HOLIDAYS_COUNTRY: 'US',
+        SUPPORT_HOLIDAYS_STATE: 'LA',
+        SUPPORT_HOLIDAYS_REGION: 'ZZ',
+      }),
+    ).toEqual(['SUPPORT_HOLIDAYS_REGION: date-holidays has no region "ZZ" in US-LA']);
+    expect(problemsOf({ SUPPORT_HOLIDAYS_COUNTRY: 'none', SUPPORT_HOLIDAYS_STATE: 'CA' })).toEqual([
+      'SUPPORT_HOLIDAYS_STATE: must be empty when SUPPORT_HOLIDAYS_COUNTRY=none',
+    ]);
+    expect(problemsOf({ SUPPORT_HOLIDAYS_COUNTRY: 'DE', SUPPORT_HOLIDAYS_STATE: 'BY' })).toEqual([]);
+  });
+
+  test('the Bot Connector key source and the look-up limits have defaults and can be set', () => {
+    const defaults = loadConfig({});
+    expect(defaults.bot).toMatchObject({
+      openIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      tokenIssuer: 'https://api.botframework.com',
+    });
+    expect(defaults.lookups).toEqual({
+      perUserPerMinute: 30,
+      perTenantPerMinute: 300,
+      unknownPerUserPerMinute: 5,
+      unknownPerTenantPerMinute: 20,
+    });
+    expect(problemsOf({ BOT_OPENID_METADATA_URL: 'not a url', LOOKUPS_PER_USER_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^BOT_OPENID_METADATA_URL: /),
+      'LOOKUPS_PER_USER_PER_MINUTE: must be a whole number from 1 to 10000',
+    ]);
+  });
 });

@@ -105,6 +105,29 @@ describe('the app package', () => {
     ]);
   });
 
+  it('lists commands for every scope the bot is offered in, each translated into Russian', async () => {
+    const paths = copyOfManifest();
+    await buildAppPackage(VALID, paths);
+    const zip = await JSZip.loadAsync(readFileSync(paths.outFile));
+    const bot = JSON.parse(await zip.file('manifest.json')!.async('string')).bots[0] as {
+      scopes: string[];
+      commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }>;
+    };
+    const listed = bot.commandLists.flatMap((list) => list.scopes);
+    expect([...listed].sort()).toEqual([...bot.scopes].sort());
+    const titles = (scope: string) =>
+      bot.commandLists.find((list) => list.scopes.includes(scope))?.commands.map((c) => c.title);
+    expect(titles('team')).toEqual(['help', 'register support channel']);
+    expect(titles('groupChat')).toEqual(['help', 'cvss']);
+    const russian = JSON.parse(await zip.file('ru-ru.json')!.async('string')) as Record<string, string>;
+    bot.commandLists.forEach((list, i) =>
+      list.commands.forEach((_command, j) => {
+        expect(russian[`bots[0].commandLists[${i}].commands[${j}].title`]).toBeTruthy();
+        expect(russian[`bots[0].commandLists[${i}].commands[${j}].description`]).toBeTruthy();
+      }),
+    );
+  });
+
   it.each([
     ['missing', undefined, /^MicrosoftAppId is not set/],
     ['not a GUID', 'security-desk-bot', /^MicrosoftAppId must be a GUID \(got "security-desk-bot"\)/],

@@ -1,7 +1,9 @@
 import { renderCard, type AdaptiveCard } from '../../../src/cards/render-card';
 import { renderTicketStatusCard } from '../../../src/cards/ticket-status-data';
 import type { HistoryEntry, TicketRecord } from '../../../src/backend/ticket-backend';
-import { timelineCard } from '../../../src/cards/ticket-timeline-card';
+import { timelineCard, timelinePageCard } from '../../../src/cards/ticket-timeline-card';
+import { renderTriageCard } from '../../../src/bot/support-channel/render-triage-card';
+import { renderPublisherWroteCard } from '../../../src/bot/support-channel/render-publisher-wrote-card';
 import { TICKET_LIST_LIMIT, ticketListCard } from '../../../src/bot/commands/ticket-list-card';
 import { renderCalculatorCard } from '../../../src/bot/cvss-calculator/render-calculator-card';
 import {
@@ -271,6 +273,7 @@ export const cardSamples: Record<string, Sample[]> = {
   'cvss-calculator': [
     (l) => renderCalculatorCard(l, { version: '3.1' }),
     (l) => renderCalculatorCard(l, { version: '4.0' }),
+    (l) => renderCalculatorCard(l, { version: '3.0', showUsage: true, errors: ['AV', 'S'] }),
   ],
   help: [
     (l) => renderCard('help', l, { notUnderstood: true }),
@@ -315,6 +318,56 @@ export const cardSamples: Record<string, Sample[]> = {
   'ticket-list': [
     (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, []),
     (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, listOf(TICKET_LIST_LIMIT)),
+  ],
+  'ticket-timeline-page': [
+    (l) =>
+      timelinePageCard(
+        { t: translator(l), locale: l, zone: 'Europe/Berlin', viewerId: 'user-1' },
+        record(longestTicket),
+        fullHistory,
+        fullHistory.length,
+      ),
+    (l) =>
+      timelinePageCard({ t: translator(l), locale: l, zone: 'UTC' }, record(sampleTicket), fullHistory, 1),
+  ],
+  'support-triage': [
+    (l) =>
+      renderTriageCard(
+        { ticket: sampleTicket, version: 1, suggestedSeverity: 'Critical', overdue: true },
+        { locale: l, timeZone: 'America/Los_Angeles', viewers: ['29:1abc'] },
+      ),
+    (l) =>
+      renderTriageCard(
+        {
+          ticket: {
+            ...longestTicket,
+            state: 'outcome',
+            outcome: {
+              kind: 'offer_removed',
+              summary: longText('summary'),
+              removal: 'temporary',
+              reason: longText('removalReason'),
+              restoreSteps: longText('restoreSteps'),
+            },
+          },
+          version: 7,
+          overdue: false,
+        },
+        {
+          locale: l,
+          timeZone: 'Europe/Berlin',
+          history: fullHistory,
+          notice: { text: 'Saved by Sam.', style: 'good' },
+          errors: { summary: 'Required.' },
+        },
+      ),
+  ],
+  'support-publisher-wrote': [
+    (l) =>
+      renderPublisherWroteCard(l, 'SEC-ABCD-EFGH', [
+        { label: 'Message', text: longText('message') },
+        { label: 'Answer to your question', text: 'Version 2.4 and earlier.' },
+      ]),
   ],
   'ticket-timeline': [
     (l) =>

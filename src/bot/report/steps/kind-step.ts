@@ -81,6 +81,8 @@ export const kindStep: ReportStep = {
         // Each row carries the button that reveals the next one; only the last shown row's is visible.
         addVisible: i >= lastShown,
         hasNext: i + 1 < maxOffersPerReport,
+        // Each toggle names the row it opens ("Add a 2nd offer"): nine "Add another offer" read alike.
+        addTitle: ctx.t('report.kind.addOffer', { ordinal: i + 2 }),
         required: i === 0,
         name: field(values, errors, nameId(i)),
         offerId: field(values, errors, idId(i)),

@@ -6,9 +6,9 @@ describe('reading a calculator card submit', () => {
       cmd: 'cvss-calc',
       action: 'calculate',
       version: '3.1',
-      metric_AV: 'N',
-      metric_AC: 'L',
-      metric_S: 'C',
+      cvss31_AV: 'N',
+      cvss31_AC: 'L',
+      cvss31_S: 'C',
     });
     expect(submit.action).toBe('calculate');
     expect(submit.choices).toEqual({ AV: 'N', AC: 'L', S: 'C' });
@@ -19,15 +19,27 @@ describe('reading a calculator card submit', () => {
     const submit = readCalculatorSubmit({
       action: 'calculate',
       version: '3.1',
-      metric_AV: 'X',
-      metric_AC: ['L'],
-      metric_UI: 'P',
-      metric_AT: 'N',
+      cvss31_AV: 'X',
+      cvss31_AC: ['L'],
+      cvss31_UI: 'P',
+      cvss31_AT: 'N',
     });
     expect(submit.choices).toEqual({});
     expect(submit.unanswered).toContain('AV');
     expect(submit.unanswered).toContain('UI');
     expect(submit.unanswered).not.toContain('AT');
+  });
+
+  test('inputs are read under the ids of the card’s own version: another version’s inputs are not choices', () => {
+    const submit = readCalculatorSubmit({
+      action: 'calculate',
+      version: '3.0',
+      cvss31_AV: 'N',
+      cvss40_AV: 'N',
+      cvss30_AC: 'L',
+    });
+    expect(submit).toMatchObject({ version: '3.0', choices: { AC: 'L' } });
+    expect(submit.unanswered).toContain('AV');
   });
 
   test('an unknown action opens the calculator and an unknown version falls back to 3.1', () => {
@@ -40,7 +52,7 @@ describe('reading a calculator card submit', () => {
       action: 'edit',
       version: '4.0',
       choices: { AV: 'N', UI: 'A', VC: 'bogus' },
-      metric_AV: 'P',
+      cvss40_AV: 'P',
     });
     expect(submit.choices).toEqual({ AV: 'N', UI: 'A' });
   });

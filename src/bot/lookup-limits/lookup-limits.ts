@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Turn } from '../turn';
+
+/** What a limited look-up answers instead of its result: the person has been told (or was already). */
+export const limited: unique symbol = Symbol('lookup limited');
+export type Limited = typeof limited;
+
+/** Which allowance ran out; each is told in its own words. */
+type Scope = 'user' | 'tenant' | 'unknownUser' | 'unknownTenant';
+
+interface Allowance {
+  readonly scope: Scope;
+  readonly limiter: RateLimiterAbstract;
+  readonly points: number;
+}
+
+export interface LookupAllowances {
+  /** Look-ups per person (tenant + user) and per tenant. */
+  readonly user: Allowance['limiter'];
+  readonly tenant: Allowance['limiter'];
+  /** Of those, look-ups of numbers the tenant does not have: fewer. */
+  readonly unknownUser: Allowance['limiter'];
+  readonly unknownTenant: Allowance['limiter'];
+  readonly points: Readonly<Record<Scope, number>>;
+}
+
+const messageKeys: Readonly<Record<Scope, string>> = {
+  user: 'limits.lookups',
+  tenant: 'limits.organisation',
+  unknownUser: 'limits.unknownNumbers',
+  unknownTenant: 'limits.organisation',
+};
+
+/**
+ * Ticket look-ups a person makes in the chat (`status <number>`, `my tickets`, the number of `reply`,
+ * `add`, `withdraw`), limited per person and per tenant (rate-limiter-flexible; on PostgreSQL shared by
+ * the instances), so one user — or one tenant — cannot run thousands a minute and another tenant is never
+ * slowed. A look-up by number also takes from a smaller allowance for numbers the tenant does not have
+ * (guessing), given back when the number was the tenant's. Over a limit, the person is told once per
+ * window, in their language, when to try again; further tries in that window get no answer, so a flood
+ * is not answered by a flood. The operator reads one line when a person or tenant first runs out.
+ */
+export class LookupLimits {
+  private readonly lookups: readonly Allowance[];
+  private readonly unknown: readonly Allowance[];
+  /** Who was told until when, so a person hears it once per window (in this process). */
+  private readonly told = new Map<string, number>();
+
+  constructor(allowances: LookupAllowances) {
+    const of = (scope: Scope, limiter: RateLimiterAbstract) => ({
+      scope,
+      limiter,
+      points: allowances.points[scope],
+    });
+    this.lookups = [of('user', allowances.user), of('tenant', allowances.tenant)];
+    this.unknown = [of('unknownUser', allowances.unknownUser), of('unknownTenant', allowances.unknownTenant)];
+  }
+
+  /** A look-up of the tenant's tickets as a whole (`my tickets`). */
+  async list<T>(turn: Turn, find: () => Promise<T>): Promise<T | Limited> {
+    const refused = await this.take(turn, this.lookups);
+    if (refused) return this.refuse(turn, refused);
+    return find();
+  }
+
+  /** A look-up by number; `find` answers undefined when the tenant has no such ticket. */
+  async byNumber<T>(turn: Turn, find: () => Promise<T | undefined>): Promise<T | undefined | Limited> {
+    const refused = (await this.take(turn, this.lookups)) ?? (await this.take(turn, this.unknown));
+    if (refused) return this.refuse(turn, refused);
+    const found = await find();
+    if (found !== undefined) await this.giveBack(turn, this.unknown);
+    return found;
+  }
+
+  /** Takes one from each allowance in order, or none: a refused look-up leaves the others as they were. */
+  private async take(turn: Turn, allowances: readonly Allowance[]) {
+    for (const [index, allowance] of allowances.entries()) {
+      try {
+        await allowance.limiter.consume(keyOf(turn, allowance.scope), 1);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) {
+          // The limits' store failed: the look-up goes ahead rather than failing for everyone.
+          turn.log.error({ event: 'lookup_limits.failed', err: rejection }, 'look-up limits unavailable');
+          return undefined;
+        }
+        await this.giveBack(turn, allowances.slice(0, index));
+        return { allowance, rejection };
+      }
+    }
+    return undefined;
+  }
+
+  private async giveBack(turn: Turn, allowances: readonly Allowance[]): Promise<void> {
+    for (const allowance of allowances) {
+      try {
+        await allowance.limiter.reward(keyOf(turn, allowance.scope), 1);
+      } catch (error) {
+        turn.log.error({ event: 'lookup_limits.failed', err: error }, 'look-up limits unavailable');
+      }
+    }
+  }
+
+  private async refuse(
+    turn: Turn,
+    { allowance, rejection }: { allowance: Allowance; rejection: RateLimiterRes },
+  ): Promise<Limited> {
+    const seconds = Math.max(Math.ceil(rejection.msBeforeNext / 1000), 1);
+    const entry = { event: 'lookup.limited', scope: allowance.scope, retryInSeconds: seconds };
+    // The try that went over: once per person or tenant and window.
+    if (rejection.consumedPoints === allowance.points + 1) {
+      turn.log.warn({ ...entry, limit: allowance.points }, 'look-up limit reached');
+    } else turn.log.debug(entry, 'look-up limited');
+
+    const now = Date.now();
+    const person = `${allowance.scope}:${keyOf(turn, 'user')}`;
+    if ((this.told.get(person) ?? 0) > now) return limited;
+    this.forgetPast(now);
+    this.told.set(person, now + rejection.msBeforeNext);
+    await turn.context.sendActivity(turn.t(messageKeys[allowance.scope], { seconds }));
+    return limited;
+  }
+
+  private forgetPast(now: number): void {
+    if (this.told.size < 10_000) return;
+    for (const [key, until] of this.told) if (until <= now) this.told.delete(key);
+  }
+}
+
+/** The limiter key of a person or their tenant; long ids are hashed to fit the shared table's key. */
+function keyOf(turn: Turn, scope: Scope): string {
+  const raw =
+    scope === 'tenant' || scope === 'unknownTenant' ? turn.tenantId : `${turn.tenantId}/${turn.userId}`;
+  return raw.length <= 160 ? raw : createHash('sha256').update(raw).digest('hex');
+}

@@ -1,0 +1,53 @@
+import { EtagConflictError } from '../../store/etag-conflict-error';
+import type { StateDocuments } from '../../store/state-documents';
+
+/** Teams refreshes a card automatically for at most 60 listed users (Universal Actions, user-specific views). */
+export const MAX_REFRESH_USERS = 60;
+
+interface ViewersDocument {
+  /** Teams user ids (MRIs, `29:…`), most recent first. */
+  readonly ids: readonly string[];
+}
+
+/**
+ * Who works the support channel's triage cards: the Teams ids of the people who registered the channel
+ * or pressed a card's button, most recent first, at most 60. Each triage card lists them in its
+ * `refresh.userIds`, so in a channel of more than 60 members they still see every card refreshed as
+ * they open it (up to 60 members, Teams refreshes it for everyone).
+ */
+export class TriageViewers {
+  constructor(private readonly documents: StateDocuments) {}
+
+  async list(bindingId: string): Promise<readonly string[]> {
+    const found = await this.documents.read([key(bindingId)]);
+    return readIds(found.get(key(bindingId))?.document);
+  }
+
+  /** Puts `userId` first; returns the list as it is now. Two presses at once: one retry, then as read. */
+  async remember(bindingId: string, userId: string): Promise<readonly string[]> {
+    for (let attempt = 0; ; attempt++) {
+      const found = (await this.documents.read([key(bindingId)])).get(key(bindingId));
+      const current = readIds(found?.document);
+      if (current[0] === userId) return current;
+      const ids = [userId, ...current.filter((id) => id !== userId)].slice(0, MAX_REFRESH_USERS);
+      const document: ViewersDocument = { ids };
+      try {
+        await this.documents.write([{ key: key(bindingId), document, etag: found?.etag ?? '' }]);
+        return ids;
+      } catch (error) {
+        if (!(error instanceof EtagConflictError)) throw error;
+        // Best effort: a lost id comes back with that person's next press.
+        if (attempt > 0) return ids;
+      }
+    }
+  }
+}
+
+function key(bindingId: string): string {
+  return `support-channel/viewers/${bindingId}`;
+}
+
+function readIds(document: unknown): readonly string[] {
+  const ids = (document as Partial<ViewersDocument> | undefined)?.ids;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
