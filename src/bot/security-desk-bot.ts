@@ -4,6 +4,7 @@ import {
   ConversationState,
   MessageFactory,
   TeamsActivityHandler,
+  TeamsInfo,
   TurnContext,
   UserState,
   type AdaptiveCardInvokeResponse,
@@ -218,24 +219,43 @@ export class SecurityDeskBot extends TeamsActivityHandler {
     const { conversationType } = conversationIdentity(turn.context.activity);
     // The welcome card is for a publisher in a personal chat; a team or group chat gets a short hello.
     if (conversationType === 'personal') await sendWelcomeCard(turn);
-    else await turn.context.sendActivity(helloMentioningInstaller(turn, conversationType));
+    else await turn.context.sendActivity(await helloMentioningInstaller(turn, conversationType));
     turn.log.info({ event: 'bot.welcomed' }, 'welcome sent');
   }
 }
 
 /**
  * The hello in a team or group chat @mentions the person who added the bot (a Teams store requirement):
- * the text carries `<at>name</at>` and a mention entity names them. Without a name, a plain hello.
+ * the text carries `<at>name</at>` and a mention entity names them. Teams' install events carry the
+ * person's id but seldom their name, so the name is asked of the conversation's roster; without one,
+ * a plain hello.
  */
-function helloMentioningInstaller(turn: Turn, conversationType: 'channel' | 'groupChat'): Partial<Activity> {
+async function helloMentioningInstaller(
+  turn: Turn,
+  conversationType: 'channel' | 'groupChat',
+): Promise<Partial<Activity>> {
   const key = conversationType === 'channel' ? 'welcome.team' : 'welcome.group';
   const installer = turn.context.activity.from;
-  const name = installer?.name?.trim();
+  const name = installer?.id ? installer.name?.trim() || (await rosterName(turn, installer.id)) : undefined;
   if (!installer?.id || !name) return MessageFactory.text(turn.t(key, { greeting: 'unnamed', mention: '' }));
   const mention = `<at>${name}</at>`;
   const hello = MessageFactory.text(turn.t(key, { greeting: 'named', mention }));
   hello.entities = [{ type: 'mention', text: mention, mentioned: { id: installer.id, name } }];
   return hello;
+}
+
+/** The member's name as Teams' roster has it, or undefined when the roster cannot be read. */
+async function rosterName(turn: Turn, userId: string): Promise<string | undefined> {
+  try {
+    const member = await TeamsInfo.getMember(turn.context, userId);
+    return member.name?.trim() || undefined;
+  } catch (error) {
+    turn.log.info(
+      { event: 'welcome.installer_unnamed', reason: (error as Error).message?.slice(0, 200) },
+      'the installer is greeted without a mention',
+    );
+    return undefined;
+  }
 }
 
 function welcomeKey(conversationId: string): string {

@@ -59,4 +59,33 @@ describe('a publisher scores a CVSS vector (English)', () => {
     expect(text).toContain('9.8');
     expect(text).toContain(CRITICAL_VECTOR);
   });
+
+  it('switching versions sends the calculator anew with that version’s choices, and 3.0 stays 3.0', async () => {
+    const { chat } = session;
+    await chat.say('cvss');
+    const calculator = await chat.reply('CVSS 3.1 calculator');
+    await chat.choose(calculator, 'User Interaction', 'Required');
+    await chat.press('Switch to CVSS 4.0', calculator);
+    const v4 = await chat.reply('CVSS 4.0 calculator');
+    // A new card with 4.0 ids: the drop-down offers 4.0's values (an in-place update kept the 3.1 list).
+    await chat.choose(v4, 'User Interaction', 'Active');
+    await chat.screenshot(v4, 'switched-to-4.0');
+    await chat.press('Switch to CVSS 3.0', v4);
+    const v30 = await chat.reply('CVSS 3.0 calculator');
+    const answers: Array<[string, string]> = [
+      ['Attack Vector', 'Network'],
+      ['Attack Complexity', 'Low'],
+      ['Privileges Required', 'None'],
+      ['User Interaction', 'None'],
+      ['Scope', 'Unchanged'],
+      ['Confidentiality', 'High'],
+      ['Integrity', 'High'],
+      ['Availability', 'High'],
+    ];
+    for (const [metric, value] of answers) await chat.choose(v30, metric, value);
+    await chat.press('Calculate score', v30);
+    const result = await chat.reply('CVSS 3.0 score');
+    await chat.screenshot(result, 'calculator-3.0-result');
+    expect(await chat.textOf(result)).toContain('CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H');
+  });
 });

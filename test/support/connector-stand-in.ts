@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference
  */
 
-export type ConnectorCallKind = 'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'other';
+export type ConnectorCallKind =
+  'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'member' | 'other';
 
 export interface ConnectorCall {
   readonly kind: ConnectorCallKind;
@@ -48,6 +49,8 @@ interface PendingWait {
 
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** Who Teams says is in a conversation (GET …/members/{id}), by user id; anyone else is a 404. */
+  readonly members = new Map<string, { readonly name: string; readonly aadObjectId?: string }>();
   /** Called for every request before recording; may return a status to answer instead of success. */
   responder?: (call: {
     kind: ConnectorCallKind;
@@ -170,7 +173,10 @@ export class ConnectorStandIn {
     } else if (custom) {
       status = custom.status;
       headers = custom.headers ?? {};
-    } else if (route.kind === 'other') {
+    } else if (
+      route.kind === 'other' ||
+      (route.kind === 'member' && !this.members.has(route.activityId ?? ''))
+    ) {
       status = 404;
     } else if (route.kind === 'send' || route.kind === 'reply' || route.kind === 'createConversation') {
       status = 201;
@@ -209,6 +215,9 @@ export class ConnectorStandIn {
     if (route.kind === 'createConversation') {
       return this.answer(res, status, { id: `a:${randomUUID()}`, activityId: newActivityId });
     }
+    if (route.kind === 'member') {
+      return this.answer(res, 200, { id: route.activityId, ...this.members.get(route.activityId ?? '') });
+    }
     if (route.kind === 'delete') return this.answer(res, 200, {});
     return this.answer(res, status, { id: newActivityId ?? route.activityId });
   }
@@ -242,6 +251,9 @@ function routeOf(
   if (parts[0] !== 'v3' || parts[1] !== 'conversations') return { kind: 'other' };
   if (parts.length === 2 && method === 'POST') return { kind: 'createConversation' };
   const conversationId = parts[2];
+  // A member's id travels in the activityId slot of the route.
+  if (parts[3] === 'members' && parts[4] && method === 'GET')
+    return { kind: 'member', conversationId, activityId: parts[4] };
   if (parts[3] !== 'activities') return { kind: 'other', ...(conversationId ? { conversationId } : {}) };
   const activityId = parts[4];
   if (!activityId && method === 'POST') return { kind: 'send', conversationId };

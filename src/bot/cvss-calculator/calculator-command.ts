@@ -129,7 +129,10 @@ export const createCalculatorCommand = (handlers: CalculatorResultHandlers): Com
       case 'calculate':
         return calculate(turn, submit);
       case 'switch':
-        return replaceCard(turn, calculatorCard(turn, submit, submit.to ?? submit.version));
+        // A new message, not the pressed card replaced: a client may keep an input's state (the Agents
+        // Playground keeps a drop-down's choice list) across an in-place update, whatever its new id.
+        await sendCard(turn.context, calculatorCard(turn, submit, submit.to ?? submit.version));
+        return;
       case 'edit':
         return replaceCard(turn, calculatorCard(turn, submit, submit.version));
       case 'use':

@@ -20,8 +20,8 @@ export interface CalculatorOptions {
 export const CALCULATOR_COMMAND = 'cvss-calc';
 
 /**
- * Card input ids name the version: `cvss31_AV`, `cvss40_AV`. A switch replaces the card in place, and a
- * client keeps an input's state (its choice list, what was picked) by id; 4.0's AV is not 3.1's AV.
+ * Card input ids name the version (`cvss31_AV`, `cvss40_AV`): 4.0's AV is not 3.1's AV, and a client
+ * that keeps an input's state (its choice list, what was picked) by id must not carry one into the other.
  */
 export function metricInputId(version: CvssVersion, key: string): string {
   return `cvss${version.replace('.', '')}_${key}`;

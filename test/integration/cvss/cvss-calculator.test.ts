@@ -58,6 +58,16 @@ function updatedCard(result: PostResult, activityId: string): Card {
   return card!;
 }
 
+/** A version switch: the calculator in the new version as a new message (the pressed card is left as it was). */
+function sentCard(result: PostResult): { card: Card; id: string } {
+  expect(result.replies.filter((call: ConnectorCall) => call.kind === 'update')).toEqual([]);
+  const sent = result.replies.filter((call: ConnectorCall) => call.kind === 'send' || call.kind === 'reply');
+  expect(sent).toHaveLength(1);
+  const [card] = adaptiveCardsOf(sent[0]!.body);
+  expectTeamsCard(card);
+  return { card: card!, id: sent[0]!.newActivityId! };
+}
+
 const V31_CRITICAL = {
   cvss31_AV: 'N',
   cvss31_AC: 'L',
@@ -154,14 +164,14 @@ describe('the CVSS calculator card', () => {
     expect(texts).toContain('Please choose a value for User Interaction.');
   });
 
-  test('switching to CVSS 4.0 shows its eleven base metrics under 4.0 ids, keeping the choices that mean the same', async () => {
+  test('switching to CVSS 4.0 sends a new card with its eleven base metrics under 4.0 ids, keeping the choices that mean the same', async () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
     const result = await chat.submit(
       { ...buttonData(card, 'Switch to CVSS 4.0'), cvss31_AV: 'N', cvss31_PR: 'L', cvss31_UI: 'R' },
       id,
     );
-    const v4 = updatedCard(result, id);
+    const { card: v4, id: v4Id } = sentCard(result);
     expect(cardTexts(v4)).toContain('CVSS 4.0 calculator');
     const sets = choiceSets(v4);
     // New ids: a client that keeps an input's state by id must not show 3.1's lists in 4.0's inputs.
@@ -176,7 +186,7 @@ describe('the CVSS calculator card', () => {
     });
     expect(actionTitles(v4)).toEqual(['Calculate score', 'Switch to CVSS 3.0', 'Switch to CVSS 3.1']);
 
-    const back = updatedCard(await chat.submit({ ...buttonData(v4, 'Switch to CVSS 3.1') }, id), id);
+    const { card: back } = sentCard(await chat.submit({ ...buttonData(v4, 'Switch to CVSS 3.1') }, v4Id));
     expect(cardTexts(back)).toContain('CVSS 3.1 calculator');
     expect(choiceSets(back).map((set) => set.id)).toEqual(Object.keys(V31_CRITICAL));
   });
@@ -184,9 +194,8 @@ describe('the CVSS calculator card', () => {
   test('the calculator offers CVSS 3.0 too, and a 3.0 calculation stays 3.0', async () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
-    const v30 = updatedCard(
+    const { card: v30, id: v30Id } = sentCard(
       await chat.submit({ ...buttonData(card, 'Switch to CVSS 3.0'), ...V31_CRITICAL }, id),
-      id,
     );
     expect(cardTexts(v30)).toContain('CVSS 3.0 calculator');
     const sets = choiceSets(v30);
@@ -196,13 +205,13 @@ describe('the CVSS calculator card', () => {
     expect(actionTitles(v30)).toEqual(['Calculate score', 'Switch to CVSS 3.1', 'Switch to CVSS 4.0']);
     const inputs = Object.fromEntries(sets.map((set) => [set.id, set.value]));
     const scored = updatedCard(
-      await chat.submit({ ...buttonData(v30, 'Calculate score'), ...inputs }, id),
-      id,
+      await chat.submit({ ...buttonData(v30, 'Calculate score'), ...inputs }, v30Id),
+      v30Id,
     );
     expect(cardTexts(scored)).toEqual(expect.arrayContaining(['CVSS 3.0 score', '9.8 Critical']));
     expect(vectorsOn(scored)).toEqual(['CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H']);
     // "Change my choices" brings back the 3.0 calculator, not 3.1.
-    const again = updatedCard(await chat.submit(buttonData(scored, 'Change my choices'), id), id);
+    const again = updatedCard(await chat.submit(buttonData(scored, 'Change my choices'), v30Id), v30Id);
     expect(cardTexts(again)).toContain('CVSS 3.0 calculator');
   });
 
@@ -233,7 +242,7 @@ describe('the CVSS calculator card', () => {
   test('a CVSS 4.0 calculation gives the CVSS-B score', async () => {
     const chat = app.chat();
     const { card, id } = await openCalculator(chat);
-    const v4 = updatedCard(await chat.submit(buttonData(card, 'Switch to CVSS 4.0'), id), id);
+    const { card: v4, id: v4Id } = sentCard(await chat.submit(buttonData(card, 'Switch to CVSS 4.0'), id));
     const choices = {
       AV: 'N',
       AC: 'L',
@@ -251,8 +260,8 @@ describe('the CVSS calculator card', () => {
       Object.entries(choices).map(([key, value]) => [`cvss40_${key}`, value]),
     );
     const scored = updatedCard(
-      await chat.submit({ ...buttonData(v4, 'Calculate score'), ...inputs }, id),
-      id,
+      await chat.submit({ ...buttonData(v4, 'Calculate score'), ...inputs }, v4Id),
+      v4Id,
     );
     expect(cardTexts(scored)).toEqual(expect.arrayContaining(['CVSS 4.0 score', '7.7 High', 'CVSS-B score']));
     expect(vectorsOn(scored)).toEqual(['CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N']);

@@ -143,6 +143,37 @@ describe('outside a personal chat', () => {
     },
   );
 
+  test('an install event without the installer’s name (as Teams sends it) takes the name from the roster', async () => {
+    const place = inConversation('channel');
+    app.connector.members.set(place.userId, { name: 'Robin Roster' });
+    const result = await place.post('installationUpdate', {
+      action: 'add',
+      from: { id: place.userId, aadObjectId: 'aad-robin' },
+    });
+    const lookup = app.connector.calls.find((c) => c.kind === 'member' && c.activityId === place.userId);
+    expect(lookup?.status).toBe(200);
+    const [hello] = result.replies.filter((c) => c.kind === 'send' || c.kind === 'reply');
+    expect(hello?.body.text).toMatch(/^Hello, <at>Robin Roster<\/at>! I'm Security Desk\./);
+    expect(hello?.body.entities).toEqual([
+      {
+        type: 'mention',
+        text: '<at>Robin Roster</at>',
+        mentioned: { id: place.userId, name: 'Robin Roster' },
+      },
+    ]);
+  });
+
+  test('with no name anywhere, the hello is plain and mentions no one', async () => {
+    const place = inConversation('groupChat');
+    const result = await place.post('installationUpdate', {
+      action: 'add',
+      from: { id: place.userId, aadObjectId: 'aad-nameless' },
+    });
+    const [hello] = result.replies.filter((c) => c.kind === 'send' || c.kind === 'reply');
+    expect(hello?.body.text).toMatch(/^Hello! I'm Security Desk\./);
+    expect(hello?.body.entities ?? []).toEqual([]);
+  });
+
   test('the Russian hello @mentions the installer too', async () => {
     const result = await inConversation('groupChat', 'ru-RU').post('installationUpdate', { action: 'add' });
     expect(result.replies[0]?.body.text).toMatch(

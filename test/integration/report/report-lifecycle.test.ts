@@ -10,7 +10,15 @@ import {
   vulnerabilityDetails,
   vulnerabilityKind,
 } from './report-answers';
-import { errorNextTo, inputOf, ReportSession, shownCards, submitData, textsOf } from './report-session';
+import {
+  elementsOf,
+  errorNextTo,
+  inputOf,
+  ReportSession,
+  shownCards,
+  submitData,
+  textsOf,
+} from './report-session';
 import { confirmationNumberOn, storedTicket, ticketCount } from './stored-ticket';
 
 async function toReview(session: ReportSession): Promise<void> {
@@ -266,6 +274,51 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     expect(inputOf(session.card, 'cveIds')?.value).toBe('CVE-2026-30001');
     expect(session.texts()).toContain('This vector scores 9.8 (Critical).');
     expect(errorNextTo(session.card, 'cvssVector')).toBeUndefined();
+  });
+
+  test('switched to CVSS 4.0 from a report, the calculator comes anew and its vector still reaches the report', async () => {
+    const session = new ReportSession(app.chat());
+    await session.say('report a vulnerability');
+    await session.press('next', vulnerabilityKind);
+    await session.press('next', vulnerabilityDetails);
+    await session.press('calculator', { cveIds: 'CVE-2026-30003', cvssVector: '' });
+    const stepCardId = session.cardId;
+    const switched = await session.chat.submit(
+      {
+        ...(elementsOf(session.card).find(
+          (e) => e.type === 'Action.Submit' && (e.data as { to?: string })?.to === '4.0',
+        )?.data as Record<string, unknown>),
+      },
+      stepCardId,
+    );
+    session.take(switched);
+    expect(session.cardId).not.toBe(stepCardId);
+    expect(session.texts()).toContain('CVSS 4.0 calculator');
+    const inputs = Object.fromEntries(
+      Object.entries({
+        AV: 'N',
+        AC: 'L',
+        AT: 'N',
+        PR: 'N',
+        UI: 'N',
+        VC: 'H',
+        VI: 'H',
+        VA: 'H',
+        SC: 'N',
+        SI: 'N',
+        SA: 'N',
+      }).map(([key, value]) => [`cvss40_${key}`, value]),
+    );
+    session.take(
+      await session.chat.submit({ ...submitData(session.card, 'calculate'), ...inputs }, session.cardId),
+    );
+    const used = await session.chat.submit(submitData(session.card, 'use') ?? {}, session.cardId);
+    session.take(used);
+    // The report carries on from its own card, with the 4.0 vector.
+    expect(session.cardId).toBe(stepCardId);
+    expect(inputOf(session.card, 'cvssVector')?.value).toBe(
+      'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
+    );
   });
 
   test('a CVSS 3.0 vector opened in the calculator comes back as 3.0, not 3.1', async () => {
