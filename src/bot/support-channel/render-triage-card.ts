@@ -15,6 +15,7 @@ import {
 import type { HistoryEntry } from '../../tickets';
 import type { Locale } from '../../i18n/locale';
 import { translator, type Translator } from '../../i18n/translate';
+import { describeAddition } from './describe-addition';
 
 /** The inputs of the triage card's forms (cards/support-triage.json); ids are unique across the card. */
 export const triageFormKeys = [
@@ -261,20 +262,7 @@ function describeAdditions(
 ): string | undefined {
   if (additions.length === 0) return undefined;
   return additions
-    .map((addition) =>
-      [
-        at(addition.at),
-        addition.detail && cut(addition.detail),
-        addition.cvss && `CVSS ${addition.cvss.vector} (${addition.cvss.baseScore.toFixed(1)})`,
-        addition.fix &&
-          `${t(`supportChannel.fixKind.${addition.fix.kind}`)}${
-            addition.fix.kind !== 'none' ? `: ${cut(addition.fix.remediationSteps)}` : ''
-          }`,
-        addition.offers?.map((o) => `${cut(o.name)} (${o.offerId})`).join(', '),
-      ]
-        .filter((part) => part)
-        .join('\n'),
-    )
+    .map((addition) => `${at(addition.at)}\n${describeAddition(addition, t, cut)}`)
     .join('\n\n');
 }
 

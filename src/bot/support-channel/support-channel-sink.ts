@@ -1,7 +1,8 @@
 import type { SupportPort } from '../../backend/support-port';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../i18n/locale';
-import { translate } from '../../i18n/translate';
+import { translate, translator } from '../../i18n/translate';
+import { describeAddition } from './describe-addition';
 import type { Logger } from '../../logger';
 import type { DeliveryFailure } from '../../notify/delivery-failure';
 import type {
@@ -166,18 +167,8 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
         return [{ label: t('message'), text: event.data.message }];
       case 'question_answered':
         return [{ label: t('answer'), text: event.data.answer }];
-      case 'information_added': {
-        const { detail, cvss, fix, offers } = event.data;
-        const text = [
-          detail,
-          cvss && `CVSS ${cvss.vector} (${cvss.baseScore.toFixed(1)})`,
-          fix && fix.kind !== 'none' ? fix.remediationSteps : undefined,
-          offers?.map((o) => `${o.name} (${o.offerId})`).join(', '),
-        ]
-          .filter((part) => part)
-          .join('\n');
-        return [{ label: t('added'), text }];
-      }
+      case 'information_added':
+        return [{ label: t('added'), text: describeAddition(event.data, translator(this.deps.locale)) }];
       case 'closed':
         return [{ label: t('withdrawn'), text: event.data.note ?? '' }];
       default:

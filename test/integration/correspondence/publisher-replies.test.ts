@@ -121,7 +121,10 @@ describe.each([
     const { number, cardId } = await fileThroughTheDialog(chat);
     const press = { cmd: 'reply', confirmationNumber: number, reply: 'One more detail: port 8443 too.' };
     const [first, second] = await Promise.all([chat.submit(press, cardId), chat.submit(press, cardId)]);
-    expect([...said(first), ...said(second)].every((text) => text === w.sent(number))).toBe(true);
+    // One press is answered as sent; a second still in flight is answered nothing, or the same.
+    const answers = [...said(first), ...said(second)];
+    expect(answers.length).toBeGreaterThanOrEqual(1);
+    expect(answers.every((text) => text === w.sent(number))).toBe(true);
     expect(await eventPayloads(app, number, 'message_posted')).toEqual([
       { message: 'One more detail: port 8443 too.' },
     ]);
