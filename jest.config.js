@@ -5,4 +5,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 30000,
+  // Two workers on the two cores CI has: jest's default there is one, and the suite then runs in band in
+  // one process (twice as long, every file's leftovers in one heap). Tests wait on servers and databases
+  // much of the time, so two files at once fit two cores.
+  maxWorkers: 2,
 };

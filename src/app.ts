@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { TokenCredential } from '@azure/identity';
 import { createTicketing, type Ticketing } from './backend/create-ticketing';
+import { CustomerDraftDesk } from './backend/customer-draft-desk';
+import { DraftDownloadLinks } from './backend/draft-download-links';
+import { registerDraftsDownloadRoute } from './http/drafts-download-route';
 import type { TicketBackend } from './backend/ticket-backend';
 import { createBot } from './bot/create-bot';
 import { createLookupLimits } from './bot/lookup-limits/create-lookup-limits';
@@ -11,7 +14,11 @@ import type { Config } from './config';
 import { systemClock, type Clock } from './domain/clock';
 import { createServer } from './http/create-server';
 import { describeListenError } from './http/probe-listen-address';
-import { registerHealthRoute } from './http/health-route';
+import { registerHealthRoutes } from './http/health-route';
+import { registerMetricsRoute } from './http/metrics-route';
+import { Metrics } from './observability/metrics';
+import { withRequestIds } from './observability/request-context';
+import { checkStoreReadiness } from './observability/store-readiness';
 import { BotSigningKeys } from './http/bot-auth/bot-signing-keys';
 import { BotTokenVerifier } from './http/bot-auth/verify-bot-token';
 import { registerMessagesRoute } from './http/messages-route';
@@ -29,7 +36,9 @@ import { createStore, type Store } from './store/create-store';
 import { IdempotentResponses } from './store/idempotent-responses';
 import { StateDocuments } from './store/state-documents';
 import { PeriodicTask } from './periodic-task';
-import { Outbox, SupportCards, TicketStore } from './tickets';
+import { EvidenceFiles, Outbox, SupportCards, TicketStore } from './tickets';
+import { createEvidence } from './evidence/create-evidence';
+import type { EvidenceService } from './evidence/evidence-service';
 
 export interface RunningApp {
   readonly url: string;
@@ -47,9 +56,16 @@ export interface RunningApp {
   readonly supportChannel?: SupportChannel;
   /** Expires report drafts nobody came back to (runOnce() in tests). */
   readonly draftExpiry: DraftExpiryJob;
+  /** Files of evidence (when this deployment runs the support desk). */
+  readonly evidence?: EvidenceService;
+  /** Prometheus metrics of this app (GET /metrics). */
+  readonly metrics: Metrics;
   /** Every registered route as "METHOD /path/{param}", for the OpenAPI contract test. */
   routes(): string[];
-  /** Stop accepting, let requests in flight finish (up to `graceMs`), close the store. */
+  /**
+   * Fail readiness, stop claiming delivery work, let requests and sends in flight finish (up to
+   * `graceMs`, SHUTDOWN_GRACE_SECONDS by default), close the store.
+   */
   stop(graceMs?: number): Promise<void>;
 }
 
@@ -85,9 +101,11 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
 /** Wires every part from the configuration and starts listening; used by main.ts and by the tests. */
 export async function startApp(
   config: Config,
-  logger: Logger,
+  rootLogger: Logger,
   options: AppOptions = {},
 ): Promise<RunningApp> {
+  // Every line written while serving a request carries its id (reqId), the turn's lines included.
+  const logger = withRequestIds(rootLogger);
   const clock = options.clock ?? systemClock;
   // Fetched while the store opens, so the first activity finds them.
   const botKeys = config.bot.localMode
@@ -141,6 +159,23 @@ export async function startApp(
       channel,
       doorbell,
     });
+  // Files of evidence, where this deployment runs the support desk (docs/decisions/evidence-files.md).
+  const evidence =
+    ticketing.supportDesk &&
+    createEvidence({
+      config,
+      files: new EvidenceFiles(store.db, () => doorbell.ring()),
+      tickets,
+      clock,
+      logger,
+      ...(options.credential ? { credential: options.credential } : {}),
+    });
+  // Files held with drafts that were never submitted go a day after such a draft expires.
+  const purgeEvidence = new PeriodicTask({ name: 'evidence_purge', intervalMs: 3_600_000, logger }, () =>
+    evidence
+      ? evidence.purgeAbandoned((config.dialog.draftTtlMinutes + 24 * 60) * 60_000)
+      : Promise.resolve(0),
+  );
   const delivery = new DeliveryEngine({
     sinks: [
       new PublisherSink({ outbox, tickets, references, channel, clock, logger, settings: config.notify }),
@@ -170,7 +205,31 @@ export async function startApp(
   const purgeLookups = new PeriodicTask({ name: 'lookup_limits_purge', intervalMs: 3_600_000, logger }, () =>
     lookups.purge(),
   );
+  // Customer drafts, kept on the ticket whatever the backend; links point at this service.
+  const draftDesk = new CustomerDraftDesk({ tickets, clock });
+  const draftLinks = new DraftDownloadLinks({
+    ...(config.drafts.linkKey ? { key: config.drafts.linkKey } : {}),
+    ttlMinutes: config.drafts.linkTtlMinutes,
+    clock,
+  });
+  // Known once listening: local-mode links point at this server.
+  const listening: { url?: string } = {};
+  const downloadBaseUrl = () =>
+    config.publicHostname
+      ? `https://${config.publicHostname}`
+      : config.bot.localMode
+        ? listening.url
+        : undefined;
   const { adapter, bot } = createBot({
+    drafts: {
+      desk: draftDesk,
+      links: draftLinks,
+      downloadBaseUrl,
+      uploadHosts: [
+        ...config.evidence.fileHosts,
+        ...(config.evidence.allowLoopback ? ['127.0.0.1', 'localhost'] : []),
+      ],
+    },
     config,
     lookupLimits: lookups.limits,
     logger,
@@ -180,11 +239,31 @@ export async function startApp(
     backend: ticketing.backend,
     idempotency,
     ...(supportChannel ? { supportChannel: supportChannel.bot } : {}),
+    ...(evidence ? { evidence } : {}),
   });
 
   let serving = true;
-  const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes });
-  registerHealthRoute(server, () => serving);
+  const metrics = new Metrics();
+  metrics.attach({
+    store: {
+      outboxDepth: (now) => outbox.depth(now),
+      overdueForAcknowledgement: (now) => tickets.countOverdueForAcknowledgement(now),
+    },
+    delivery: () => ({ finished: delivery.stats.finished, throttled: delivery.stats.throttled }),
+    now: () => clock.now(),
+    logger,
+  });
+  const server = createServer({ logger, maxBodyBytes: config.maxBodyBytes, metrics });
+  registerHealthRoutes(server, async () =>
+    serving
+      ? checkStoreReadiness(store)
+      : { ready: false, reason: 'shutting-down', detail: 'The bot is shutting down.' },
+  );
+  registerMetricsRoute(server, {
+    metrics,
+    authenticator: createApiAuthenticator(config, config.support.role),
+    logger,
+  });
   registerMessagesRoute(
     server,
     adapter,
@@ -197,12 +276,16 @@ export async function startApp(
         appId: config.bot.appId ?? '',
         now: () => clock.now(),
       }),
+    metrics,
   );
+  registerDraftsDownloadRoute(server, { desk: draftDesk, links: draftLinks, logger });
   registerTicketingRoutes(server, {
     supportDesk: ticketing.supportDesk,
+    draftDesk,
     config,
     logger,
     ...(supportChannel ? { channelRegistrations: supportChannel.registrations } : {}),
+    ...(evidence ? { evidence } : {}),
   });
   registerNotificationsRoute(server, {
     settings: config.notify.webhook,
@@ -223,26 +306,43 @@ export async function startApp(
     throw new ListenError(describeListenError(error, config.host, config.port), { cause: error });
   }
   const port = (server.address() as AddressInfo).port;
+  listening.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   const host = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   logger.info(
-    { event: 'app.listening', port, store: store.engine },
+    { event: 'app.listening', host: config.host, port, store: store.engine },
     `listening on http://${host}:${port}/api/messages`,
   );
 
   let stopping: Promise<void> | undefined;
-  const stop = (graceMs = 10_000) =>
+  const stop = (graceMs = config.shutdownGraceMs) =>
     (stopping ??= (async () => {
+      // Readiness fails at once; the engine claims nothing more; turns and sends in flight get the grace.
       serving = false;
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
-      const timer = setTimeout(() => server.server.closeAllConnections(), graceMs);
-      await closed;
+      const delivered = delivery.stop();
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), graceMs);
+      });
+      const inTime = await Promise.race([
+        Promise.all([closed, delivered]).then(() => 'done' as const),
+        graceOver,
+      ]);
       clearTimeout(timer);
+      if (inTime === 'late') {
+        logger.warn(
+          { event: 'app.grace_expired', graceMs },
+          'shutdown grace expired: closing requests still open; unfinished sends go back to the queue by lease',
+        );
+        server.server.closeAllConnections();
+        await closed;
+      }
       await ticketing.stop();
-      await delivery.stop();
       await draftExpiry.stop();
       await purgeKeys.stop();
       await purgeLookups.stop();
+      await purgeEvidence.stop();
       await botKeys?.stop();
       await store.close();
       logger.info({ event: 'app.stopped' }, 'stopped');
@@ -253,6 +353,7 @@ export async function startApp(
   draftExpiry.start();
   purgeKeys.start();
   purgeLookups.start();
+  purgeEvidence.start();
   return {
     url: `http://${host}:${port}`,
     port,
@@ -263,6 +364,8 @@ export async function startApp(
     delivery,
     ...(supportChannel ? { supportChannel } : {}),
     draftExpiry,
+    metrics,
+    ...(evidence ? { evidence } : {}),
     routes: () =>
       Object.values(server.router.getRoutes()).map(
         (route) => `${route.method.toUpperCase()} ${String(route.path).replace(/:(\w+)/g, '{$1}')}`,

@@ -3,7 +3,9 @@ import { isIP, isIPv4 } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { findHolidayRegionProblem } from './domain/calendar/find-holiday-region-problem';
+import { findConnectionStringProblem } from './observability/find-connection-string-problem';
 import { LOCALES, type Locale } from './i18n/locale';
+import { fileKindNames, isFileKind, type FileKind } from './evidence/file-kinds';
 
 /**
  * The environment, parsed once at start-up. Everything else receives the frozen `Config` and never
@@ -102,15 +104,187 @@ const weekdays = z.preprocess(
     }),
 );
 
+/**
+ * Files of evidence (src/evidence, docs/decisions/evidence-files.md): where they are kept, the key that
+ * wraps each file's own key, the limits, the kinds accepted and the hosts files are fetched from.
+ */
+const defaultEvidenceHosts = [
+  // Files a person attaches in Teams: OneDrive for Business / SharePoint download URLs.
+  '*.sharepoint.com',
+  '*.sharepoint.us',
+  '*.sharepoint.de',
+  '*.sharepoint.cn',
+  // Inline images: the Bot Connector's attachment store.
+  'smba.trafficmanager.net',
+  '*.smba.trafficmanager.net',
+  '*.asm.skype.com',
+  '*.botframework.com',
+];
+const hostPattern = /^(\*\.)?[a-z\d]([a-z\d-]{0,61}[a-z\d])?(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*$/;
+const evidenceEnvironment = {
+  EVIDENCE_STORAGE: oneOf(['disk', 'blob'] as const, 'disk'),
+  EVIDENCE_DIR: optionalString,
+  EVIDENCE_BLOB_ACCOUNT_URL: optionalUrl,
+  EVIDENCE_BLOB_CONTAINER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^(?=.{3,63}$)[a-z\d](-?[a-z\d])*$/, {
+        error: 'must be a blob container name: 3-63 lower-case letters, digits and single hyphens',
+      })
+      .default('evidence'),
+  ),
+  EVIDENCE_BLOB_CONNECTION_STRING: optionalString,
+  EVIDENCE_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((text) => /^[A-Za-z0-9+/]{43}=$/.test(text.trim()), {
+        error: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+      })
+      .transform((text) => text.trim())
+      .optional(),
+  ),
+  EVIDENCE_MAX_FILE_BYTES: intInRange(1024, 200 * 1024 * 1024, 20 * 1024 * 1024),
+  EVIDENCE_MAX_TICKET_BYTES: intInRange(1024, 2 * 1024 * 1024 * 1024, 100 * 1024 * 1024),
+  EVIDENCE_MAX_FILES_PER_TICKET: intInRange(1, 500, 25),
+  EVIDENCE_ALLOWED_TYPES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fileKindNames.join(','))
+      .transform((text, ctx) => {
+        const kinds = text
+          .split(',')
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean);
+        const unknown = kinds.find((kind) => !isFileKind(kind));
+        if (unknown !== undefined || kinds.length === 0) {
+          ctx.addIssue({ code: 'custom', message: `must list kinds of ${fileKindNames.join(', ')}` });
+          return z.NEVER;
+        }
+        return [...new Set(kinds)] as FileKind[];
+      }),
+  ),
+  EVIDENCE_FILE_HOSTS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(defaultEvidenceHosts.join(','))
+      .transform((text, ctx) => {
+        const hosts = text
+          .split(',')
+          .map((part) => part.trim().toLowerCase())
+          .filter(Boolean);
+        if (hosts.length === 0 || hosts.some((host) => !hostPattern.test(host))) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must list host names, each optionally starting with *. (e.g. *.sharepoint.com)',
+          });
+          return z.NEVER;
+        }
+        return hosts;
+      }),
+  ),
+  EVIDENCE_ALLOW_LOOPBACK: oneOf(['true', 'false'] as const, 'false'),
+  EVIDENCE_REQUIRE_CLEAN_SCAN: oneOf(['true', 'false'] as const, 'false'),
+  EVIDENCE_FETCH_TIMEOUT_MS: intInRange(1000, 300_000, 30_000),
+};
+
+export interface EvidenceSettings {
+  readonly storage:
+    | { readonly kind: 'disk'; readonly dir: string }
+    | {
+        readonly kind: 'blob';
+        readonly container: string;
+        /** https://<account>.blob.core.windows.net, signed in with @azure/identity's credential. */
+        readonly accountUrl?: string;
+        /** Development and tests only (Azurite): a connection string with the account key. */
+        readonly connectionString?: string;
+      };
+  /** Wraps each file's own key (AES-256-GCM), base64; absent in development: a key file under DATA_DIR. */
+  readonly key?: string;
+  /** Where the development key file lives when EVIDENCE_KEY is not set. */
+  readonly keyFile: string;
+  readonly maxFileBytes: number;
+  readonly maxTicketBytes: number;
+  readonly maxFilesPerTicket: number;
+  readonly allowedKinds: readonly FileKind[];
+  /** Host names files are fetched from; `*.` matches any subdomain. */
+  readonly fileHosts: readonly string[];
+  /** Tests only: the connector stand-in serves files over http on 127.0.0.1. */
+  readonly allowLoopback: boolean;
+  /** Serve only files Defender for Storage (or another scanner) reported clean; otherwise pending too. */
+  readonly requireCleanScan: boolean;
+  readonly fetchTimeoutMs: number;
+}
+
+type EvidenceEnvironment = z.output<z.ZodObject<typeof evidenceEnvironment>>;
+
+function evidenceProblems(e: EvidenceEnvironment & { NODE_ENV: string }): string[] {
+  const problems: string[] = [];
+  if (e.EVIDENCE_ALLOW_LOOPBACK === 'true' && e.NODE_ENV !== 'test') {
+    problems.push('EVIDENCE_ALLOW_LOOPBACK: only for tests (NODE_ENV=test); files come from Teams hosts');
+  }
+  if (e.NODE_ENV === 'production' && !e.EVIDENCE_KEY) {
+    problems.push('EVIDENCE_KEY: required when NODE_ENV=production (32 random bytes in base64)');
+  }
+  if (e.EVIDENCE_STORAGE === 'blob') {
+    if (!e.EVIDENCE_BLOB_ACCOUNT_URL && !e.EVIDENCE_BLOB_CONNECTION_STRING) {
+      problems.push('EVIDENCE_BLOB_ACCOUNT_URL: required when EVIDENCE_STORAGE=blob');
+    }
+    if (e.EVIDENCE_BLOB_ACCOUNT_URL && e.EVIDENCE_BLOB_CONNECTION_STRING) {
+      problems.push('EVIDENCE_BLOB_CONNECTION_STRING: set either it or EVIDENCE_BLOB_ACCOUNT_URL, not both');
+    }
+  }
+  if (e.EVIDENCE_BLOB_CONNECTION_STRING && e.NODE_ENV === 'production') {
+    problems.push(
+      'EVIDENCE_BLOB_CONNECTION_STRING: for development only; in production set EVIDENCE_BLOB_ACCOUNT_URL (managed identity)',
+    );
+  }
+  if (e.EVIDENCE_MAX_TICKET_BYTES < e.EVIDENCE_MAX_FILE_BYTES) {
+    problems.push('EVIDENCE_MAX_TICKET_BYTES: must be at least EVIDENCE_MAX_FILE_BYTES');
+  }
+  return problems;
+}
+
+function evidenceSettings(e: EvidenceEnvironment, dataDir: string): EvidenceSettings {
+  const dir = e.EVIDENCE_DIR ? resolve(dataDir, e.EVIDENCE_DIR) : resolve(dataDir, 'evidence');
+  return {
+    storage:
+      e.EVIDENCE_STORAGE === 'blob'
+        ? {
+            kind: 'blob',
+            container: e.EVIDENCE_BLOB_CONTAINER,
+            ...(e.EVIDENCE_BLOB_ACCOUNT_URL ? { accountUrl: e.EVIDENCE_BLOB_ACCOUNT_URL } : {}),
+            ...(e.EVIDENCE_BLOB_CONNECTION_STRING
+              ? { connectionString: e.EVIDENCE_BLOB_CONNECTION_STRING }
+              : {}),
+          }
+        : { kind: 'disk', dir },
+    ...(e.EVIDENCE_KEY ? { key: e.EVIDENCE_KEY } : {}),
+    keyFile: resolve(dataDir, 'evidence-key'),
+    maxFileBytes: e.EVIDENCE_MAX_FILE_BYTES,
+    maxTicketBytes: e.EVIDENCE_MAX_TICKET_BYTES,
+    maxFilesPerTicket: e.EVIDENCE_MAX_FILES_PER_TICKET,
+    allowedKinds: e.EVIDENCE_ALLOWED_TYPES,
+    fileHosts: e.EVIDENCE_FILE_HOSTS,
+    allowLoopback: e.EVIDENCE_ALLOW_LOOPBACK === 'true',
+    requireCleanScan: e.EVIDENCE_REQUIRE_CLEAN_SCAN === 'true',
+    fetchTimeoutMs: e.EVIDENCE_FETCH_TIMEOUT_MS,
+  };
+}
+
 const environmentSchema = z.object({
   NODE_ENV: oneOf(['development', 'production', 'test'] as const, 'development'),
   PORT: intInRange(0, 65535, 3978),
+  /** Unset: 127.0.0.1 in local mode (no token check: not for a network), 0.0.0.0 with credentials. */
   HOST: z.preprocess(
     emptyToUndefined,
     z
       .string()
-      .default('0.0.0.0')
-      .refine(isListenHost, { error: 'must be an IP address or a host name, e.g. 0.0.0.0, :: or localhost' }),
+      .refine(isListenHost, { error: 'must be an IP address or a host name, e.g. 0.0.0.0, :: or localhost' })
+      .optional(),
   ),
   LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   MAX_BODY_BYTES: intInRange(1024, 10 * 1024 * 1024, 256 * 1024),
@@ -118,7 +292,8 @@ const environmentSchema = z.object({
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
-  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'MultiTenant'),
+  // Azure no longer creates multi-tenant bots: MultiTenant must be asked for by name.
+  MicrosoftAppType: oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'SingleTenant'),
   MicrosoftAppTenantId: optionalString,
   BOT_OPENID_METADATA_URL: z.preprocess(
     emptyToUndefined,
@@ -193,10 +368,33 @@ const environmentSchema = z.object({
   NOTIFY_WEBHOOK_ISSUER: optionalString,
   NOTIFY_WEBHOOK_REPLAY_WINDOW_SECONDS: intInRange(10, 3600, 300),
 
+  SHUTDOWN_GRACE_SECONDS: intInRange(1, 600, 10),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => findConnectionStringProblem(value) === undefined, {
+        error: (issue) => findConnectionStringProblem(String(issue.input)) ?? 'is not valid',
+      })
+      .optional(),
+  ),
+
   LOOKUPS_PER_USER_PER_MINUTE: intInRange(1, 10000, 30),
   LOOKUPS_PER_TENANT_PER_MINUTE: intInRange(1, 100000, 300),
   UNKNOWN_NUMBERS_PER_USER_PER_MINUTE: intInRange(1, 1000, 5),
   UNKNOWN_NUMBERS_PER_TENANT_PER_MINUTE: intInRange(1, 10000, 20),
+
+  /**
+   * Signs the download links of customer drafts (docs/decisions/customer-drafts.md); without it a random
+   * key is made at start, so links last until a restart and work only on the instance that made them.
+   */
+  DOWNLOAD_LINK_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: 'must be at least 32 characters (it signs download links)' }).optional(),
+  ),
+  DOWNLOAD_LINK_TTL_MINUTES: intInRange(5, 1440, 60),
+
+  ...evidenceEnvironment,
 });
 
 export type Environment = z.output<typeof environmentSchema>;
@@ -213,6 +411,12 @@ export interface Config {
   readonly env: Environment['NODE_ENV'];
   readonly port: number;
   readonly host: string;
+  /** HOST was not set and local mode chose loopback (the start-up log says so). */
+  readonly hostDefaulted: boolean;
+  /** How long a stop waits for turns and sends in flight before it closes what is left. */
+  readonly shutdownGraceMs: number;
+  /** Traces and metrics to Azure Monitor (Application Insights) when set; nothing is loaded otherwise. */
+  readonly telemetry?: { readonly connectionString: string };
   readonly logLevel: Environment['LOG_LEVEL'];
   readonly maxBodyBytes: number;
   readonly publicHostname?: string;
@@ -283,6 +487,10 @@ export interface Config {
           readonly certificatePath?: string;
         };
       };
+  /** Files of evidence (docs/decisions/evidence-files.md). */
+  readonly evidence: EvidenceSettings;
+  /** Customer drafts' download links (docs/decisions/customer-drafts.md). */
+  readonly drafts: { readonly linkKey?: string; readonly linkTtlMinutes: number };
   readonly notify: {
     readonly pollMs: number;
     readonly batchSize: number;
@@ -410,19 +618,26 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       );
     }
   }
+  problems.push(...evidenceProblems(e));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = isAbsolute(e.DATA_DIR) ? e.DATA_DIR : resolve(e.DATA_DIR);
   const config: Config = {
     env: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (localMode ? '127.0.0.1' : '0.0.0.0'),
+    hostDefaulted: e.HOST === undefined,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_SECONDS * 1000,
+    ...(e.APPLICATIONINSIGHTS_CONNECTION_STRING
+      ? { telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING } }
+      : {}),
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     ...(e.PUBLIC_HOSTNAME ? { publicHostname: e.PUBLIC_HOSTNAME } : {}),
     bot: {
       localMode,
-      appType: e.MicrosoftAppType,
+      // Without an app id botbuilder runs anonymously only as "MultiTenant" (it asserts an id for the others).
+      appType: localMode ? 'MultiTenant' : e.MicrosoftAppType,
       ...(e.MicrosoftAppId ? { appId: e.MicrosoftAppId } : {}),
       ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
       ...(e.MicrosoftAppTenantId ? { appTenantId: e.MicrosoftAppTenantId } : {}),
@@ -489,6 +704,11 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
             },
           }
         : { kind: 'embedded' },
+    evidence: evidenceSettings(e, dataDir),
+    drafts: {
+      ...(e.DOWNLOAD_LINK_KEY ? { linkKey: e.DOWNLOAD_LINK_KEY } : {}),
+      linkTtlMinutes: e.DOWNLOAD_LINK_TTL_MINUTES,
+    },
     notify: {
       pollMs: e.NOTIFY_POLL_MS,
       batchSize: e.NOTIFY_BATCH_SIZE,

@@ -1,7 +1,9 @@
-import { ListenError, startApp } from './app';
+// First: the compile cache must be on before the other modules load.
+import './observability/enable-compile-cache';
 import { ConfigError, loadProcessConfig, type Config } from './config';
 import { probeListenAddress } from './http/probe-listen-address';
 import { createLogger } from './logger';
+import { startAzureMonitor } from './observability/start-azure-monitor';
 import { routeConsoleToLogger } from './route-console-to-logger';
 
 /** Every configuration problem as one line naming its variable, then exit 1: nothing opened, nothing migrated. */
@@ -18,6 +20,10 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) refuseToStart(error.problems);
     throw error;
   }
+  // Before the app and its libraries are loaded: OpenTelemetry patches http and pg as they load.
+  const telemetry = startAzureMonitor(config.telemetry);
+  const { ListenError, startApp } = await import('./app');
+
   const address = await probeListenAddress(config.host, config.port);
   if (address) refuseToStart([address]);
 
@@ -25,12 +31,16 @@ async function main(): Promise<void> {
   // botbuilder and other libraries write to the console; the log stays one JSON line per entry.
   routeConsoleToLogger(logger);
   if (config.bot.localMode) {
+    const where = config.hostDefaulted
+      ? `It listens on ${config.host} only (set HOST to listen elsewhere).`
+      : `It listens on ${config.host} because HOST is set.`;
     logger.warn(
-      { event: 'app.local_mode' },
+      { event: 'app.local_mode', host: config.host },
       'LOCAL MODE: no MicrosoftAppId is set, so inbound requests are not authenticated. ' +
-        'Fine for the Emulator and the Agents Playground; never expose this to a network.',
+        `Fine for the Emulator and the Agents Playground; never expose this to a network. ${where}`,
     );
   }
+  if (telemetry) logger.info({ event: 'app.telemetry' }, 'traces and metrics go to Azure Monitor');
   let app;
   try {
     app = await startApp(config, logger);
@@ -40,9 +50,15 @@ async function main(): Promise<void> {
   }
 
   const shutdown = (signal: string) => {
-    logger.info({ event: 'app.stopping', signal }, 'stopping: finishing turns and sends in flight');
+    logger.info(
+      { event: 'app.stopping', signal, graceMs: config.shutdownGraceMs },
+      'stopping: readiness fails, no new delivery work is claimed, turns and sends in flight finish',
+    );
     app.stop().then(
-      () => process.exit(0),
+      async () => {
+        await telemetry?.stop().catch(() => undefined);
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ event: 'app.stop_failed', err: error }, 'stop failed');
         process.exit(1);

@@ -7,6 +7,7 @@ import type { IdempotentResponses } from '../store/idempotent-responses';
 import type { Store } from '../store/create-store';
 import type { TicketStore } from '../tickets';
 import { AckOverdueJob } from './embedded/ack-overdue-job';
+import { BreachReminderJob } from './embedded/breach-reminder-job';
 import { EmbeddedTicketBackend } from './embedded/embedded-ticket-backend';
 import { SupportService } from './embedded/support-service';
 import { createTokenSource } from './remote/create-token-source';
@@ -28,6 +29,8 @@ export interface Ticketing {
   stop(): Promise<void>;
   /** One pass of the backend's job now (tests). */
   runJobOnce(): Promise<number>;
+  /** The GDPR Art. 33 reminders, when this deployment runs the support desk (runOnce() in tests). */
+  readonly breachReminders?: BreachReminderJob;
 }
 
 export interface TicketingParts {
@@ -96,15 +99,28 @@ function embeddedTicketing({ config, logger, clock, tickets, idempotency }: Tick
     logger,
     intervalSeconds: config.sla.overdueCheckSeconds,
   });
+  // The 72-hour clock is checked as often as the acknowledgement clock: both are deadlines of hours.
+  const breachReminders = new BreachReminderJob({
+    repository: tickets,
+    clock,
+    logger,
+    intervalSeconds: config.sla.overdueCheckSeconds,
+  });
   return {
     backend,
+    breachReminders,
     supportDesk: {
       support: new SupportService({ repository: tickets, clock }),
       ticketService: backend,
       idempotency,
     },
-    start: () => job.start(),
-    stop: () => job.stop(),
+    start: () => {
+      job.start();
+      breachReminders.start();
+    },
+    stop: async () => {
+      await Promise.all([job.stop(), breachReminders.stop()]);
+    },
     runJobOnce: () => job.runOnce(),
   };
 }

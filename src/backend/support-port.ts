@@ -60,6 +60,8 @@ export interface SupportTicketFilter {
   /** 1–100, default 25. */
   readonly limit?: number;
   readonly offset?: number;
+  /** Keyset paging: the tickets after this one (its submission time and number), instead of an offset. */
+  readonly after?: { readonly submittedAt: string; readonly confirmationNumber: string };
 }
 
 export interface SupportTicketPage {

@@ -50,11 +50,19 @@ export type CommandResult =
         | { readonly key: 'ticket.backendUnavailable' };
     };
 
+export interface TenantListOptions {
+  readonly limit?: number;
+  readonly after?: { readonly submittedAt: string; readonly confirmationNumber: string };
+}
+
 /** What a publisher may see and do; every call is scoped to the caller's tenant. */
 export interface TicketBackend {
   submit(submission: Submission): Promise<SubmitResult>;
-  /** The tenant's tickets, newest first (a publisher sees its organisation's reports). */
-  listForTenant(tenantId: string, options?: { limit?: number }): Promise<TicketRecord[]>;
+  /**
+   * The tenant's tickets, newest first (a publisher sees its organisation's reports); `after` continues
+   * after the last ticket of a page (its submission time and number).
+   */
+  listForTenant(tenantId: string, options?: TenantListOptions): Promise<TicketRecord[]>;
   /** One ticket by confirmation number, only within the tenant; undefined outside it. */
   getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined>;
   historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined>;

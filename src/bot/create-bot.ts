@@ -16,9 +16,16 @@ import { createCalculatorCommand } from './cvss-calculator';
 import { installTurnErrorHandler } from './handle-turn-error';
 import type { LookupLimits } from './lookup-limits/lookup-limits';
 import { createCorrespondence } from './correspondence';
+import { draftAnswerCommands } from './drafts/draft-answer-commands';
 import { draftCommands } from './drafts/draft-command';
+import type { DraftFeature } from './drafts/draft-feature';
+import { draftHandOver } from './drafts/draft-hand-over';
+import { breachNotifiedCommand } from './breach/breach-notified-command';
 import { createReportFeature } from './report';
 import { SecurityDeskBot } from './security-desk-bot';
+import { attachHeldOnSubmit } from './evidence/attach-held-on-submit';
+import { EvidenceIntake } from './evidence/evidence-intake';
+import type { EvidenceService } from '../evidence/evidence-service';
 import { SqlStorage } from './sql-storage';
 import type { SupportChannel } from './support-channel';
 
@@ -36,6 +43,10 @@ export interface BotParts {
   readonly lookupLimits: LookupLimits;
   /** Support's Teams channel (when this deployment runs the support desk): its commands and card buttons. */
   readonly supportChannel?: SupportChannel['bot'];
+  /** Customer drafts (bot/drafts): the desk, download links and where they point. */
+  readonly drafts: Omit<DraftFeature, 'lookups'>;
+  /** Files of evidence (embedded backend); without it, files sent in the chat are politely refused. */
+  readonly evidence?: EvidenceService;
 }
 
 /** The adapter and the bot, wired to the store. */
@@ -43,9 +54,17 @@ export function createBot(parts: BotParts) {
   const adapter = createAdapter(parts.config.bot);
   installTurnErrorHandler(adapter, parts.logger);
   const storage = new SqlStorage(parts.documents);
+  const evidence = new EvidenceIntake({
+    service: parts.evidence,
+    backend: parts.backend,
+    documents: parts.documents,
+    lookups: parts.lookupLimits,
+    clock: parts.clock,
+  });
   const report = createReportFeature({
     documents: parts.documents,
-    backend: parts.backend,
+    // Files sent while the report was a draft go to its ticket when it is filed.
+    backend: parts.evidence ? attachHeldOnSubmit(parts.backend, parts.evidence, parts.logger) : parts.backend,
     clock: parts.clock,
     draftTtlMinutes: parts.config.dialog.draftTtlMinutes,
   });
@@ -54,6 +73,8 @@ export function createBot(parts: BotParts) {
     idempotency: parts.idempotency,
     lookups: parts.lookupLimits,
   });
+  const drafts: DraftFeature = { ...parts.drafts, lookups: parts.lookupLimits };
+  const handOver = draftHandOver(drafts);
   const bot = new SecurityDeskBot({
     logger: parts.logger,
     clock: parts.clock,
@@ -61,9 +82,10 @@ export function createBot(parts: BotParts) {
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     references: parts.references,
-    beforeMessage: [report.beforeMessage],
+    beforeMessage: [report.beforeMessage, (turn) => evidence.onMessage(turn)],
     freeText: (turn, text) => correspondence.freeText.handle(turn, text),
     cardActions: parts.supportChannel ? [parts.supportChannel.cardActions] : [],
+    fileConsent: handOver.fileConsent,
     commands: [
       ...report.commands,
       helpCommand,
@@ -73,7 +95,11 @@ export function createBot(parts: BotParts) {
       createStatusCommand(parts.backend, parts.lookupLimits),
       createTimelinePageCommand(parts.backend),
       ...correspondence.commands,
-      ...draftCommands({ backend: parts.backend, clock: parts.clock, lookups: parts.lookupLimits }),
+      evidence.command,
+      ...draftCommands(drafts),
+      ...draftAnswerCommands(drafts),
+      ...handOver.commands,
+      breachNotifiedCommand({ backend: parts.backend, lookups: parts.lookupLimits }),
       ...(parts.supportChannel?.commands ?? []),
     ],
   });

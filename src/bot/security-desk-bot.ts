@@ -9,6 +9,7 @@ import {
   UserState,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type FileConsentCardResponse,
 } from 'botbuilder';
 import { pickLocale } from '../i18n/locale';
 import { translator } from '../i18n/translate';
@@ -42,6 +43,11 @@ export interface BotDependencies {
   readonly freeText?: (turn: Turn, text: string) => Promise<void>;
   /** Universal Actions (Action.Execute) by verb; an unknown verb is answered 400. */
   readonly cardActions?: readonly CardActionHandler[];
+  /** The answer to a file consent card (a customer draft offered as a file: bot/drafts). */
+  readonly fileConsent?: {
+    accept(turn: Turn, response: FileConsentCardResponse): Promise<void>;
+    decline(turn: Turn, response: FileConsentCardResponse): Promise<void>;
+  };
 }
 
 /** Answers Action.Execute presses (`adaptiveCard/action` invokes) whose verb it handles. */
@@ -117,6 +123,20 @@ export class SecurityDeskBot extends TeamsActivityHandler {
       type: 'application/vnd.microsoft.error',
       value: { code: 'BadRequest', message: 'Unknown action.' },
     };
+  }
+
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    if (this.deps.fileConsent) await this.deps.fileConsent.accept(this.turnOf(context), response);
+  }
+
+  protected override async handleTeamsFileConsentDecline(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    if (this.deps.fileConsent) await this.deps.fileConsent.decline(this.turnOf(context), response);
   }
 
   /** The per-turn view every command gets; built once per turn. */

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { IANAZone } from 'luxon';
+import { isTimeZone } from '../domain/calendar/is-time-zone';
 
 /**
  * The person's IANA time zone: Teams sends `localTimezone` on the activity; older clients only put it in
@@ -9,7 +9,7 @@ export function userTimeZone(activity: Partial<Activity>): string | undefined {
   const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
     { timezone?: unknown } | undefined;
   for (const candidate of [activity.localTimezone, clientInfo?.timezone]) {
-    if (typeof candidate === 'string' && candidate.length <= 64 && IANAZone.isValidZone(candidate)) {
+    if (typeof candidate === 'string' && candidate.length <= 64 && isTimeZone(candidate)) {
       return candidate;
     }
   }

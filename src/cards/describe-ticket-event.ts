@@ -1,7 +1,9 @@
+import { formatCvssScore } from '../domain/cvss';
 import type { Actor, Outcome, TicketEvent } from '../domain/ticket';
-import type { Locale } from '../i18n/locale';
+import { INTL_TAG, type Locale } from '../i18n/locale';
 import type { Translator } from '../i18n/translate';
 import { formatDate, formatShortDateTime } from './format-date-time';
+import { formatFileSize } from './format-file-size';
 
 export interface EventView {
   /** When and who, e.g. "Nov 24, 2026, 11:00 AM · Support". */
@@ -10,6 +12,8 @@ export interface EventView {
   readonly what: string;
   /** Text a person wrote (a question, an answer, a summary), shortened; shown as plain text. */
   readonly detail?: string;
+  /** A checked CVSS vector the event brought, under its label: a line of its own so it wraps (card-lines.ts). */
+  readonly vector?: { readonly label: string; readonly text: string };
 }
 
 /** Long texts are on the ticket; the timeline quotes enough to recognise them and stays under the card limit. */
@@ -127,11 +131,13 @@ export function describeTicketEvent(
     }
     case 'ack_overdue':
       return view(t('tickets.event.ack_overdue', { dueAt: when(event.data.dueAt) }));
+    case 'breach_notification_done':
+    case 'breach_reminder_due':
+      return view(t(`tickets.event.${event.type}`, { dueAt: when(event.data.dueAt) }));
     case 'information_added': {
       const { detail, cvss, fix, offers } = event.data;
       const parts = [
         shorten(detail),
-        cvss && t('tickets.event.addedCvss', { vector: cvss.vector, score: cvss.baseScore.toFixed(1) }),
         fix && t('tickets.event.addedFix', { fix: t(`report.fix.${fix.kind}`) }),
         fix && fix.kind !== 'none' ? shorten(fix.remediationSteps) : undefined,
         offers &&
@@ -139,7 +145,62 @@ export function describeTicketEvent(
             offers: offers.map((o) => `${o.name} (${o.offerId})`).join(', '),
           }),
       ].filter((part): part is string => part !== undefined);
-      return { header, what: t('tickets.event.information_added'), detail: parts.join('\n\n') };
+      const vector = cvss && {
+        label: t('tickets.event.addedCvss', { score: formatCvssScore(cvss.baseScore, INTL_TAG[locale]) }),
+        text: cvss.vector,
+      };
+      return {
+        header,
+        what: t('tickets.event.information_added'),
+        ...(parts.length > 0 ? { detail: parts.join('\n\n') } : {}),
+        ...(vector ? { vector } : {}),
+      };
     }
+    case 'customer_draft_shared':
+    case 'customer_draft_proposed':
+      return view(
+        t(
+          `drafts.event.${event.type === 'customer_draft_shared' ? 'shared' : 'proposed'}`,
+          draftWords(t, event.data),
+        ),
+      );
+    case 'customer_draft_answered':
+      return view(t(`drafts.event.answered.${event.data.answer}`, draftWords(t, event.data)));
+    case 'customer_drafts_outdated':
+      return view(
+        t('drafts.event.outdated', {
+          drafts: event.data.drafts.map((draft) => t('drafts.named', draftWords(t, draft))).join('; '),
+          changed: changedWords(t, locale, event.data.changed),
+        }),
+      );
+    case 'evidence_added':
+    case 'evidence_downloaded':
+      return view(
+        t(`evidence.event.${event.type === 'evidence_added' ? 'added' : 'downloaded'}`, {
+          name: event.data.name,
+          size: formatFileSize(event.data.size, locale),
+        }),
+      );
   }
+}
+
+/** A draft named for a reader: "email in English, version 2". */
+export function draftWords(
+  t: Translator,
+  draft: { readonly format: string; readonly language: string; readonly version: number },
+): { kind: string; language: string; version: number } {
+  return {
+    kind: t(`drafts.kind.${draft.format}`),
+    language: t(`drafts.languageName.${draft.language}`),
+    version: draft.version,
+  };
+}
+
+const lists = new Map<Locale, Intl.ListFormat>();
+
+/** What changed, in words and in the reader's language: "the severity and the fix". */
+export function changedWords(t: Translator, locale: Locale, changed: readonly string[]): string {
+  let list = lists.get(locale);
+  if (!list) lists.set(locale, (list = new Intl.ListFormat(INTL_TAG[locale], { type: 'conjunction' })));
+  return list.format(changed.map((change) => t(`drafts.changed.${change}`)));
 }

@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../domain/calendar/is-time-zone';
 import { INTL_TAG, type Locale } from '../i18n/locale';
 
 /**
@@ -6,7 +7,7 @@ import { INTL_TAG, type Locale } from '../i18n/locale';
  * "Wednesday, November 25, 2026 at 06:00 PM GMT+1". An unknown zone falls back to UTC.
  */
 export function formatDateTime(iso: string, locale: Locale, timeZone: string | undefined): string {
-  const zone = timeZone && IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
   const instant = DateTime.fromISO(iso, { zone: 'utc' });
   if (!instant.isValid) return iso;
   return instant.setZone(zone).setLocale(INTL_TAG[locale]).toLocaleString({

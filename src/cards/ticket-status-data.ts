@@ -1,6 +1,7 @@
 import { currentReport, textLimits, type Outcome, type Ticket } from '../domain/ticket';
 import type { Locale } from '../i18n/locale';
 import { translator, type Translator } from '../i18n/translate';
+import { breachClockData } from './breach-clock-data';
 import { formatDate, formatDateTime } from './format-date-time';
 import { renderCard, type AdaptiveCard } from './render-card';
 
@@ -10,6 +11,11 @@ export interface TicketStatusOptions {
   readonly timeZone?: string;
   /** The card's heading; by default it names where the ticket stands now. */
   readonly heading?: string;
+  /**
+   * Now, by the injected clock: judges the GDPR Art. 33 deadline (running or passed). Without it the
+   * card leaves the deadline out (the timeline, which has its own history of it).
+   */
+  readonly now?: Date;
 }
 
 /**
@@ -43,6 +49,7 @@ export function ticketStatusData(ticket: Ticket, options: TicketStatusOptions): 
     ...(ticket.closedAt ? [{ label: t('ticketStatus.closedAt'), value: at(ticket.closedAt) }] : []),
   ];
   const open = ticket.state !== 'closed';
+  const breach = options.now && breachClockData(ticket, t, locale, timeZone, options.now);
   const awaiting = ticket.state === 'awaiting_publisher';
   const heading =
     ticket.state === 'closed' && ticket.closeReason === 'withdrawn'
@@ -64,6 +71,7 @@ export function ticketStatusData(ticket: Ticket, options: TicketStatusOptions): 
     ...(ticket.state === 'outcome' && ticket.outcome
       ? { outcome: outcomeData(t, locale, ticket.outcome) }
       : {}),
+    ...(breach ? { breach } : {}),
     // Every card about an open ticket can take a reply; nothing typed is cut: the limit is stated here
     // and checked by the bot, which hands an over-long text back for editing.
     ...(open

@@ -10,6 +10,7 @@ import {
   TIMESTAMP_HEADER,
   verifyWebhookSignature,
 } from './notifications/verify-webhook-signature';
+import { sendProblem } from './problem-details';
 
 export interface NotificationsRouteDeps {
   readonly settings: Config['notify']['webhook'];
@@ -43,7 +44,7 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
         'webhook refused',
       );
       res.header('WWW-Authenticate', 'Bearer realm="security-desk"');
-      res.send(401, { error: 'Unauthorized', message: 'A valid bearer token or signature is required.' });
+      sendProblem(res, 'unauthorized', 'A valid bearer token or signature is required.');
     };
     const authorization = req.header('authorization') || undefined;
     if (authorization) {
@@ -52,7 +53,7 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
       if (!result.ok) {
         if (result.status === 503) {
           res.header('Retry-After', '5');
-          res.send(503, { error: 'Unavailable', message: 'Tokens cannot be verified right now; try again.' });
+          sendProblem(res, 'unavailable', 'Tokens cannot be verified right now; try again.');
           return;
         }
         if (result.status === 403) {
@@ -60,7 +61,7 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
             { event: 'http.refused', path: '/api/notifications', status: 403, reason: result.reason },
             'webhook refused',
           );
-          res.send(403, { error: 'Forbidden', message: 'The token lacks the ticket service role.' });
+          sendProblem(res, 'forbidden', 'The token lacks the ticket service role.');
           return;
         }
         return refuse(result.reason);
@@ -90,7 +91,7 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
         },
         'webhook event not valid',
       );
-      res.send(400, { error: 'BadRequest', message: 'The event is not valid.', problems: body.problems });
+      sendProblem(res, 'invalid-request', 'The event is not valid.', { problems: body.problems });
       return;
     }
     try {
@@ -116,39 +117,43 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
             'webhook event refused',
           );
           if (result.status === 'unknownTicket') {
-            res.send(404, {
-              error: 'NotFound',
-              message: 'No ticket has this confirmation number.',
+            sendProblem(res, 'not-found', 'No ticket has this confirmation number.', {
               problems: [{ field: 'confirmationNumber', message: 'names no ticket' }],
             });
             return;
           }
-          res.send(409, {
-            error: 'Conflict',
-            ...(result.status === 'notOwned'
-              ? {
-                  message:
-                    'This ticket is not filed with the remote ticket service; its events are not taken.',
-                  problems: [
-                    { field: 'confirmationNumber', message: 'is not a ticket filed with the remote service' },
-                  ],
-                }
-              : {
-                  message: `The ticket is ${result.state}; this event cannot happen to it now.`,
-                  problems: [
-                    {
-                      field: 'type',
-                      key: 'ticket.transition.notAllowed',
-                      message: `${type} is not allowed from ${result.state}`,
-                    },
-                  ],
-                }),
-          });
+          if (result.status === 'notOwned') {
+            sendProblem(
+              res,
+              'state-conflict',
+              'This ticket is not filed with the remote ticket service; its events are not taken.',
+              {
+                problems: [
+                  { field: 'confirmationNumber', message: 'is not a ticket filed with the remote service' },
+                ],
+              },
+            );
+            return;
+          }
+          sendProblem(
+            res,
+            'state-conflict',
+            `The ticket is ${result.state}; this event cannot happen to it now.`,
+            {
+              problems: [
+                {
+                  field: 'type',
+                  key: 'ticket.transition.notAllowed',
+                  message: `${type} is not allowed from ${result.state}`,
+                },
+              ],
+            },
+          );
           return;
         }
         case 'busy':
           res.header('Retry-After', '1');
-          res.send(503, { error: 'Busy', message: 'Another event for this ticket is being stored; retry.' });
+          sendProblem(res, 'unavailable', 'Another event for this ticket is being stored; retry.');
           return;
       }
     } catch (error) {
@@ -156,7 +161,7 @@ export function registerNotificationsRoute(server: Server, deps: NotificationsRo
         { event: 'http.failed', path: '/api/notifications', err: error },
         'storing a webhook event failed',
       );
-      res.send(500, { error: 'InternalError', message: 'The event was not stored; retry.' });
+      sendProblem(res, 'internal-error', 'The event was not stored; retry.');
     }
   });
 }

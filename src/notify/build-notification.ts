@@ -21,6 +21,8 @@ export interface Notification {
 interface UpdateData {
   /** A reply box, on messages the publisher may well answer (support's message, the outcome). */
   reply?: Record<string, unknown>;
+  /** Buttons under the message (the GDPR reminder's "I have notified the authority"). */
+  actions?: Array<{ title: string; data: Record<string, unknown> }>;
   title: string;
   paragraphs: string[];
   facts: Array<{ title: string; value: string }>;
@@ -41,8 +43,22 @@ export function notifiesPublisher(event: TicketEvent): boolean {
     case 'message_posted':
       return event.actor.kind === 'support';
     // The publisher's own additions and withdrawal are answered in the turn; the cards show them.
+    // Files: the publisher gets a receipt in the turn; support's downloads are no news to them.
     case 'information_added':
+    case 'evidence_added':
+    case 'evidence_downloaded':
       return false;
+    // The publisher's own mark is answered in the turn; the reminder is the news.
+    case 'breach_notification_done':
+      return false;
+    // Customer drafts: the publisher's own share and answer are answered in the turn; support's
+    // proposal and drafts going out of date are news (buildDraftNotification renders them).
+    case 'customer_draft_shared':
+    case 'customer_draft_answered':
+      return false;
+    case 'customer_draft_proposed':
+    case 'customer_drafts_outdated':
+      return true;
     case 'closed':
       return event.actor.kind !== 'publisher';
     default:
@@ -73,10 +89,19 @@ export function buildNotification(
 
   if (!notifiesPublisher(event)) return undefined;
   switch (event.type) {
+    // Draft proposals and drafts out of date are rendered from the drafts themselves:
+    // src/notify/build-draft-notification.ts.
     case 'submitted':
     case 'question_answered':
     case 'assessment_started':
     case 'information_added':
+    case 'evidence_added':
+    case 'evidence_downloaded':
+    case 'breach_notification_done':
+    case 'customer_draft_shared':
+    case 'customer_draft_answered':
+    case 'customer_draft_proposed':
+    case 'customer_drafts_outdated':
       return undefined;
     case 'message_posted': {
       return update({
@@ -125,6 +150,13 @@ export function buildNotification(
       return update({
         ...outcomeData(event.data.outcome, t, when, empty),
         reply: replyBox(ticket.confirmationNumber, locale),
+        // The decision is what customers need to hear about: drafting their message is the next step.
+        actions: [
+          {
+            title: translate(locale, 'drafts.action.draftForCustomers'),
+            data: { cmd: 'draft', confirmationNumber: ticket.confirmationNumber },
+          },
+        ],
       });
     case 'closed': {
       const { reason, note, duplicateOf } = event.data;
@@ -140,6 +172,19 @@ export function buildNotification(
         ...empty,
         title: t('ackOverdue.title'),
         paragraphs: [t('ackOverdue.body', { dueAt: when(event.data.dueAt) }), t('ackOverdue.next')],
+      });
+    case 'breach_reminder_due':
+      return update({
+        ...empty,
+        title: t('breachReminder.title'),
+        paragraphs: [t('breachReminder.body', { dueAt: when(event.data.dueAt) }), t('breachReminder.next')],
+        facts: [{ title: t('facts.breachDeadline'), value: when(event.data.dueAt) }],
+        actions: [
+          {
+            title: t('breachReminder.markDone'),
+            data: { cmd: 'breach_notified', confirmationNumber: ticket.confirmationNumber },
+          },
+        ],
       });
   }
 }

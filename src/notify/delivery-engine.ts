@@ -36,6 +36,8 @@ export interface DeliveryStats {
   readonly finished: Map<string, number>;
   /** Works given back to retry after a failure or a 429. */
   retried: number;
+  /** 429 answers from the connector (metrics: security_desk_connector_throttled_total). */
+  throttled: number;
   /**
    * Milliseconds between a sink's last connector answer and its finish committing: the window in which
    * a crash causes one duplicate (docs/decisions/notification-delivery.md). The last 10,000.
@@ -78,7 +80,7 @@ interface Finish {
  */
 export class DeliveryEngine {
   readonly owner: string;
-  readonly stats: DeliveryStats = { finished: new Map(), retried: 0, markLagMs: [] };
+  readonly stats: DeliveryStats = { finished: new Map(), retried: 0, throttled: 0, markLagMs: [] };
   private readonly sinks: readonly AnySink[];
   private readonly log: Logger;
   private readonly slots: SendSlots;
@@ -363,6 +365,7 @@ export class DeliveryEngine {
       } catch (error) {
         if (!(error instanceof DeliveryFailure)) throw error;
         if (error.kind !== 'throttled') return { kind: 'failed', failure: error };
+        this.stats.throttled += 1;
         const waitMs = throttleDelayMs(error.retryAfterMs, entry.throttled + 1);
         if (waitMs > maxInPlaceWaitMs || entry.throttled + 1 >= retryPolicy.maxThrottles) {
           return { kind: 'failed', failure: error };

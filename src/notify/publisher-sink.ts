@@ -24,6 +24,7 @@ import type {
 } from './delivery-sink';
 import type { ProactiveAddress, ProactiveChannel } from './proactive-channel';
 import { renderPublisherCard } from './render-publisher-card';
+import { buildDraftNotification, isDraftEvent } from './build-draft-notification';
 import { resolveRecipient, type Recipient } from './resolve-recipient';
 import { backoffMs } from './retry-policy';
 
@@ -109,7 +110,14 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
       if (refreshed) return refreshed;
     }
 
-    const notification = buildNotification(event, notificationTicket(stored), recipient.locale);
+    const notification = isDraftEvent(event)
+      ? buildDraftNotification(
+          event,
+          stored,
+          await this.deps.tickets.drafts.list(stored.id),
+          recipient.locale,
+        )
+      : buildNotification(event, notificationTicket(stored), recipient.locale);
     if (!notification) return finished({ state: 'skipped', reason: `${event.type}: cards only` });
     const sent = await context.call(recipient.address.conversation.id, () =>
       this.deps.channel.send(recipient.address, notification.card, notification.text),
@@ -121,6 +129,18 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
       ticket: stored.ticket.confirmationNumber,
       type: event.type,
       ...(activityId ? { activityId } : {}),
+      ...(activityId && event.type === 'customer_draft_proposed'
+        ? {
+            card: {
+              kind: 'draft' as const,
+              conversationId: recipient.address.conversation.id,
+              activityId,
+              locale: recipient.locale,
+              ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
+              draftId: event.data.draftId,
+            },
+          }
+        : {}),
       ...(activityId && event.type === 'question_asked'
         ? {
             card: {
@@ -266,14 +286,19 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     cards: readonly PostedCard[],
     recipient: Recipient,
   ): Promise<DeliveryOutcome<PublisherFinish> | undefined> {
-    const history: readonly HistoryEntry[] = cards.some((card) => card.kind !== 'status')
+    const history: readonly HistoryEntry[] = cards.some(
+      (card) => card.kind === 'timeline' || card.kind === 'question',
+    )
       ? await this.deps.tickets.history(stored.id)
+      : [];
+    const drafts = cards.some((card) => card.kind === 'draft')
+      ? await this.deps.tickets.drafts.list(stored.id)
       : [];
     let statusCardsLeft = cards.filter((card) => card.kind === 'status').length;
     let lostStatusCard = false;
     for (const card of cards) {
       const address = await this.addressOf(card, stored, recipient);
-      const rendered = address && renderPublisherCard(card, stored, history);
+      const rendered = address && renderPublisherCard(card, stored, history, this.deps.clock.now(), drafts);
       if (!address || !rendered) continue;
       const updated = await context.call(card.conversationId, () =>
         this.deps.channel.update(address, card.activityId, rendered),
@@ -307,6 +332,7 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     const { address, locale } = recipient;
     const card = renderTicketStatusCard(stored.ticket, {
       locale,
+      now: this.deps.clock.now(),
       ...(stored.timeZone ? { timeZone: stored.timeZone } : {}),
     });
     const sent = await context.call(address.conversation.id, () =>

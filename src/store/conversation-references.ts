@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { systemClock, type Clock } from '../domain/clock';
+import { compileOnce } from './compile-once';
 import type {
   ConversationReferenceRecord,
   StoredConversationReference,
@@ -15,6 +16,54 @@ export class InvalidConversationReferenceError extends Error {
 }
 
 const CONVERSATION_TYPES: readonly ConversationType[] = ['personal', 'groupChat', 'channel'];
+
+/** Every turn stores its reference: the upsert is built and compiled once (src/store/compile-once.ts). */
+const upsertReference = compileOnce(
+  10,
+  (
+    db: Kysely<Database>,
+    tenantId: string,
+    userId: string,
+    conversationId: string,
+    conversationType: ConversationType,
+    channelId: string,
+    serviceUrl: string,
+    botId: string,
+    locale: string | null,
+    reference: string,
+    now: string,
+  ) =>
+    db
+      .insertInto('conversation_references')
+      .values({
+        tenant_id: tenantId,
+        user_id: userId,
+        conversation_id: conversationId,
+        conversation_type: conversationType,
+        channel_id: channelId,
+        service_url: serviceUrl,
+        bot_id: botId,
+        locale,
+        reference,
+        active: 1,
+        inactive_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'user_id', 'conversation_id']).doUpdateSet((eb) => ({
+          conversation_type: eb.ref('excluded.conversation_type'),
+          channel_id: eb.ref('excluded.channel_id'),
+          service_url: eb.ref('excluded.service_url'),
+          bot_id: eb.ref('excluded.bot_id'),
+          locale: eb.fn.coalesce('excluded.locale', 'conversation_references.locale'),
+          reference: eb.ref('excluded.reference'),
+          active: 1,
+          inactive_reason: null,
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+);
 
 /** The JSON kept in the `reference` column: the ConversationReference fields, minus the locale column. */
 type ReferenceJson = Omit<StoredConversationReference, 'tenantId' | 'userId' | 'conversationType' | 'locale'>;
@@ -33,37 +82,19 @@ export class ConversationReferences {
   async upsert(ref: StoredConversationReference): Promise<void> {
     const json = validated(ref);
     const now = this.clock.now().toISOString();
-    await this.db
-      .insertInto('conversation_references')
-      .values({
-        tenant_id: ref.tenantId,
-        user_id: ref.userId,
-        conversation_id: ref.conversation.id,
-        conversation_type: ref.conversationType,
-        channel_id: ref.channelId,
-        service_url: ref.serviceUrl,
-        bot_id: ref.bot.id,
-        locale: ref.locale ?? null,
-        reference: JSON.stringify(json),
-        active: 1,
-        inactive_reason: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'user_id', 'conversation_id']).doUpdateSet((eb) => ({
-          conversation_type: eb.ref('excluded.conversation_type'),
-          channel_id: eb.ref('excluded.channel_id'),
-          service_url: eb.ref('excluded.service_url'),
-          bot_id: eb.ref('excluded.bot_id'),
-          locale: eb.fn.coalesce('excluded.locale', 'conversation_references.locale'),
-          reference: eb.ref('excluded.reference'),
-          active: 1,
-          inactive_reason: null,
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+    await upsertReference(
+      this.db,
+      ref.tenantId,
+      ref.userId,
+      ref.conversation.id,
+      ref.conversationType,
+      ref.channelId,
+      ref.serviceUrl,
+      ref.bot.id,
+      ref.locale ?? null,
+      JSON.stringify(json),
+      now,
+    );
   }
 
   /** The user's active personal chats with the bot, most recently seen first. */

@@ -86,5 +86,12 @@ function openPostgres(
   });
   // Without a listener, an idle client's network error would crash the process.
   pool.on('error', (err) => logger.error({ error: err.message }, 'idle PostgreSQL connection failed'));
+  // The pool listens only while a client is idle: one checked out (between a transaction's statements)
+  // whose connection drops would emit 'error' unheard and crash the process. Its next query fails anyway.
+  pool.on('connect', (client) =>
+    client.on('error', (err) =>
+      logger.warn({ error: err.message }, 'PostgreSQL connection failed while in use'),
+    ),
+  );
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,5 +1,6 @@
 import { SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
+import { withCachedStatements } from './cached-statements';
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it does not, so its migrator would
@@ -14,7 +15,7 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 
 export class TransactionalSqliteDialect extends SqliteDialect {
   constructor(database: BetterSqlite3.Database) {
-    super({ database });
+    super({ database: withCachedStatements(database) });
   }
 
   override createAdapter(): DialectAdapter {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { systemClock, type Clock } from '../domain/clock';
+import { compileOnce } from './compile-once';
 import { EtagConflictError } from './etag-conflict-error';
 import type { Database } from './tables';
 
@@ -40,6 +41,43 @@ const MAX_KEY_BYTES = 2048;
 /** Well under both engines' limits on bound parameters per statement. */
 const KEYS_PER_STATEMENT = 500;
 
+// Every turn reads and writes its state: these are built and compiled once (src/store/compile-once.ts).
+const readOne = compileOnce(1, (db: Kysely<Database>, key: string) =>
+  db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', '=', key),
+);
+const writeUnconditionally = compileOnce(
+  4,
+  (db: Kysely<Database>, key: string, etag: string, document: string, updatedAt: string) =>
+    db
+      .insertInto('bot_state')
+      .values({ key, etag, document, updated_at: updatedAt })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ etag, document, updated_at: updatedAt })),
+);
+const updateIfCurrent = compileOnce(
+  5,
+  (
+    db: Kysely<Database>,
+    key: string,
+    expectedEtag: string,
+    etag: string,
+    document: string,
+    updatedAt: string,
+  ) =>
+    db
+      .updateTable('bot_state')
+      .set({ etag, document, updated_at: updatedAt })
+      .where('key', '=', key)
+      .where('etag', '=', expectedEtag),
+);
+const insertIfAbsent = compileOnce(
+  4,
+  (db: Kysely<Database>, key: string, etag: string, document: string, updatedAt: string) =>
+    db
+      .insertInto('bot_state')
+      .values({ key, etag, document, updated_at: updatedAt })
+      .onConflict((oc) => oc.column('key').doNothing()),
+);
+
 /**
  * Key/value JSON documents with optimistic concurrency, the semantics of a Bot Framework `Storage`:
  * every write gets a new eTag; a write naming an eTag succeeds only while that eTag is current; a batch
@@ -57,11 +95,15 @@ export class StateDocuments {
     const wanted = [...new Set(keys.map(checkedKey))];
     const found = new Map<string, StoredStateDocument>();
     for (const chunk of chunks(wanted)) {
-      const rows = await this.db
-        .selectFrom('bot_state')
-        .select(['key', 'etag', 'document'])
-        .where('key', 'in', chunk)
-        .execute();
+      const [only] = chunk;
+      const rows =
+        only !== undefined && chunk.length === 1
+          ? (await readOne(this.db, only)).rows
+          : await this.db
+              .selectFrom('bot_state')
+              .select(['key', 'etag', 'document'])
+              .where('key', 'in', chunk)
+              .execute();
       for (const row of rows)
         found.set(row.key, { document: parseDocument(row.key, row.document), etag: row.etag });
     }
@@ -85,36 +127,32 @@ export class StateDocuments {
 
     const updatedAt = this.clock.now().toISOString();
     const etags = new Map<string, string>();
-    await this.db.transaction().execute(async (trx) => {
-      for (const { key, document, expectedEtag } of prepared) {
-        const etag = randomUUID();
-        const row = { key, etag, document, updated_at: updatedAt };
-        if (expectedEtag === undefined) {
-          await trx
-            .insertInto('bot_state')
-            .values(row)
-            .onConflict((oc) => oc.column('key').doUpdateSet({ etag, document, updated_at: updatedAt }))
-            .execute();
-        } else {
-          const updated = await trx
-            .updateTable('bot_state')
-            .set({ etag, document, updated_at: updatedAt })
-            .where('key', '=', key)
-            .where('etag', '=', expectedEtag)
-            .executeTakeFirst();
-          if (updated.numUpdatedRows === 0n) {
-            // Either the eTag is stale or the key is new; only a new key can be inserted.
-            const inserted = await trx
-              .insertInto('bot_state')
-              .values(row)
-              .onConflict((oc) => oc.column('key').doNothing())
-              .executeTakeFirst();
-            if (inserted.numInsertedOrUpdatedRows !== 1n) throw new EtagConflictError(key);
-          }
+    const writeOne = async (
+      executor: Kysely<Database>,
+      { key, document, expectedEtag }: (typeof prepared)[number],
+    ): Promise<void> => {
+      const etag = randomUUID();
+      if (expectedEtag === undefined) {
+        await writeUnconditionally(executor, key, etag, document, updatedAt);
+      } else {
+        const updated = await updateIfCurrent(executor, key, expectedEtag, etag, document, updatedAt);
+        if (updated.numAffectedRows === 0n) {
+          // Either the eTag is stale or the key is new; only a new key can be inserted.
+          const inserted = await insertIfAbsent(executor, key, etag, document, updatedAt);
+          if (inserted.numAffectedRows !== 1n) throw new EtagConflictError(key);
         }
-        etags.set(key, etag);
       }
-    });
+      etags.set(key, etag);
+    };
+    // One document (every turn's state and draft saves) needs no transaction: each statement is atomic,
+    // and the insert after a missed update fails on any row another writer has, as it would inside one.
+    // That saves a BEGIN and a COMMIT round trip per save (docs/decisions/turn-performance.md).
+    const [only] = prepared;
+    if (only && prepared.length === 1) await writeOne(this.db, only);
+    else
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of prepared) await writeOne(trx, item);
+      });
     return etags;
   }
 

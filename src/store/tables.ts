@@ -91,6 +91,12 @@ export interface TicketsTable {
   publisher_unreachable_reason: string | null;
   /** 009: JSON array of what the publisher added to the report after submission. */
   additions: Generated<JsonText>;
+  /** 013: GDPR Art. 33 — when the 72 hours to notify the authority run out (incidents with personal data). */
+  breach_due_at: IsoTimestamp | null;
+  /** 013: when the publisher marked the authority notified. */
+  breach_notified_at: IsoTimestamp | null;
+  /** 013: when the one reminder before the deadline went out. */
+  breach_reminded_at: IsoTimestamp | null;
 }
 
 export interface TicketEventsTable {
@@ -147,9 +153,61 @@ export interface Database {
   notify_send_log: NotifySendLogTable;
   /** 009: every card posted about a ticket in a publisher's chat, kept true in place. */
   publisher_cards: PublisherCardsTable;
+  /** 011: every version of every customer communication drafted about a ticket. */
+  customer_drafts: CustomerDraftsTable;
+  /** 012: files of evidence (metadata; the encrypted contents are in the file vault). */
+  evidence_files: EvidenceFilesTable;
 }
 
-export type PublisherCardKind = 'status' | 'timeline' | 'question';
+export type ScanStatus = 'pending' | 'clean' | 'malicious';
+
+export interface EvidenceFilesTable {
+  id: string;
+  /** Null while the file is held with a report draft. */
+  ticket_id: string | null;
+  tenant_id: string;
+  draft_id: string | null;
+  uploader_id: string;
+  uploader_name: string | null;
+  name: string;
+  kind: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  wrapped_key: string;
+  key_id: string;
+  scan_status: ScanStatus;
+  scan_detail: string | null;
+  scanned_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+}
+
+export interface CustomerDraftsTable {
+  id: string;
+  ticket_id: string;
+  format: 'email' | 'short' | 'csaf' | 'gdpr';
+  language: string;
+  tone: string;
+  version: number;
+  origin: 'drafted' | 'publisher' | 'support';
+  status: 'private' | 'shared' | 'proposed' | 'edited' | 'declined';
+  based_on: string | null;
+  note: string | null;
+  subject: string | null;
+  body: string;
+  placeholders: JsonText;
+  made_from_version: number;
+  basis: JsonText;
+  fingerprint: string;
+  outdated_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+  actor_kind: ActorKind;
+  actor_id: string;
+  actor_name: string | null;
+}
+
+export type PublisherCardKind = 'status' | 'timeline' | 'question' | 'draft';
 
 export interface PublisherCardsTable {
   id: Generated<number>;
@@ -163,6 +221,8 @@ export interface PublisherCardsTable {
   viewer_id: string | null;
   /** A question card's question: its history entry. */
   question_seq: number | null;
+  /** For a draft card: the draft it shows (customer_drafts.id). */
+  draft_id: string | null;
   created_at: IsoTimestamp;
   gone_at: IsoTimestamp | null;
 }

@@ -14,3 +14,11 @@ export {
   type StoreRemoteEventResult,
   type TicketSearch,
 } from './ticket-store';
+export {
+  EvidenceFiles,
+  type AddEvidenceResult,
+  type EvidenceFile,
+  type EvidenceLimits,
+  type EvidenceUsage,
+  type NewEvidenceFile,
+} from './evidence-files';

@@ -58,6 +58,15 @@ export interface DeadLetter {
   readonly deadAt: string | null;
 }
 
+/** The outbox's backlog as metrics show it. */
+export interface OutboxDepth {
+  readonly pending: number;
+  readonly due: number;
+  /** When the oldest due row was written (absent when nothing is due). */
+  readonly oldestDueCreatedAt?: string;
+  readonly dead: number;
+}
+
 interface ClaimRow {
   id: number | string;
   event_id: string;
@@ -231,6 +240,34 @@ export class Outbox {
   }
 
   /** Dead letters, newest first. */
+  /**
+   * For metrics, read on scrape: pending rows, how many of them are due, when the oldest due one was
+   * written, and dead letters. One pass over the state index (pending and dead rows only).
+   */
+  async depth(now: Date): Promise<OutboxDepth> {
+    const at = now.toISOString();
+    const result = await sql<{
+      pending: number | string | null;
+      due: number | string | null;
+      oldest_due: string | null;
+      dead: number | string | null;
+    }>`
+      select
+        sum(case when state = 'pending' then 1 else 0 end) as pending,
+        sum(case when state = 'pending' and next_attempt_at <= ${at} then 1 else 0 end) as due,
+        min(case when state = 'pending' and next_attempt_at <= ${at} then created_at end) as oldest_due,
+        sum(case when state = 'dead' then 1 else 0 end) as dead
+      from outbox where state in ('pending', 'dead')
+    `.execute(this.db);
+    const row = result.rows[0];
+    return {
+      pending: Number(row?.pending ?? 0),
+      due: Number(row?.due ?? 0),
+      ...(row?.oldest_due ? { oldestDueCreatedAt: row.oldest_due } : {}),
+      dead: Number(row?.dead ?? 0),
+    };
+  }
+
   async listDead(limit: number, offset: number): Promise<{ items: DeadLetter[]; total: number }> {
     const base = this.db
       .selectFrom('outbox as o')

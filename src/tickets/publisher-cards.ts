@@ -13,6 +13,8 @@ export interface CardPlacement {
   readonly viewerId?: string;
   /** A question card's question (its history entry). */
   readonly questionSeq?: number;
+  /** A draft card's draft (customer_drafts.id). */
+  readonly draftId?: string;
 }
 
 export interface PostedCard extends CardPlacement {
@@ -25,7 +27,7 @@ export const maxLiveCards = 10;
 
 /**
  * Every card the bot posted about a ticket in a publisher's chat — the confirmation, each `status`
- * answer, each question — so that each is updated in place when the ticket changes, after a restart too.
+ * answer, each question, each customer draft — so that each is updated in place when the ticket changes, after a restart too.
  */
 export class PublisherCards {
   constructor(private readonly db: Kysely<Database>) {}
@@ -42,9 +44,17 @@ export class PublisherCards {
         time_zone: card.timeZone ?? null,
         viewer_id: card.viewerId ?? null,
         question_seq: card.questionSeq ?? null,
+        draft_id: card.draftId ?? null,
         created_at: at.toISOString(),
       })
-      .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing())
+      // A draft card replaced in place by another draft (drafted again) shows the new one from now on.
+      .onConflict((oc) =>
+        card.kind === 'draft'
+          ? oc
+              .columns(['conversation_id', 'activity_id'])
+              .doUpdateSet({ kind: 'draft', draft_id: card.draftId ?? null, gone_at: null })
+          : oc.columns(['conversation_id', 'activity_id']).doNothing(),
+      )
       .execute();
   }
 
@@ -68,6 +78,7 @@ export class PublisherCards {
       ...(row.time_zone ? { timeZone: row.time_zone } : {}),
       ...(row.viewer_id ? { viewerId: row.viewer_id } : {}),
       ...(row.question_seq !== null ? { questionSeq: Number(row.question_seq) } : {}),
+      ...(row.draft_id ? { draftId: row.draft_id } : {}),
     }));
   }
 

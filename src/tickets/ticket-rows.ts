@@ -29,6 +29,8 @@ export interface TicketChangeColumns {
   suggested_severity: string | null;
   acknowledged_at: string | null;
   ack_overdue_at: string | null;
+  breach_notified_at: string | null;
+  breach_reminded_at: string | null;
   closed_at: string | null;
   close_reason: string | null;
   updated_at: string;
@@ -48,6 +50,8 @@ export function ticketChangeColumns(ticket: Ticket): TicketChangeColumns {
     suggested_severity: suggestedSeverity(ticket) ?? null,
     acknowledged_at: ticket.acknowledgedAt ?? null,
     ack_overdue_at: ticket.ackOverdueAt ?? null,
+    breach_notified_at: ticket.breachNotifiedAt ?? null,
+    breach_reminded_at: ticket.breachRemindedAt ?? null,
     closed_at: ticket.closedAt ?? null,
     close_reason: ticket.closeReason ?? null,
     updated_at: ticket.updatedAt,
@@ -76,6 +80,9 @@ export function storedTicketFromRow(row: TicketRow): StoredTicket {
     ackDueAt: row.ack_due_at,
     ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
     ...(row.ack_overdue_at ? { ackOverdueAt: row.ack_overdue_at } : {}),
+    ...(row.breach_due_at ? { breachDueAt: row.breach_due_at } : {}),
+    ...(row.breach_notified_at ? { breachNotifiedAt: row.breach_notified_at } : {}),
+    ...(row.breach_reminded_at ? { breachRemindedAt: row.breach_reminded_at } : {}),
     ...(row.closed_at ? { closedAt: row.closed_at } : {}),
     ...(row.close_reason ? { closeReason: row.close_reason as CloseReason } : {}),
     updatedAt: row.updated_at,

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  basisChanges,
+  changesBetween,
+  draftBasis,
+  type BasisChange,
+  type DraftFormat,
+} from '../domain/notice';
 import {
   applyEvents,
   type Category,
@@ -8,9 +15,11 @@ import {
   type TicketEvent,
   type TicketState,
 } from '../domain/ticket';
+import { breachDueAt, breachReminderLeadHours } from '../domain/ticket/breach-clock';
 import { isUniqueViolation } from '../store/is-unique-violation';
 import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
+import { CustomerDrafts, markOutdatedDrafts, writeDrafts, type DraftWrite } from './customer-drafts';
 import { PublisherCards, type CardPlacement } from './publisher-cards';
 import type { HistoryEntry, StoredTicket } from './ticket-record';
 import { eventFromRow, storedTicketFromRow, ticketChangeColumns } from './ticket-rows';
@@ -38,6 +47,8 @@ export interface TicketSearch {
   readonly now: Date;
   readonly limit: number;
   readonly offset: number;
+  /** Keyset paging: only tickets after this one in the list's order (newest first). */
+  readonly after?: { readonly submittedAt: string; readonly confirmationNumber: string };
 }
 
 /** An event the remote ticket service reported through the webhook. */
@@ -68,9 +79,12 @@ export type StoreRemoteEventResult =
  * domain types, never rows.
  */
 export class TicketStore {
-  /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
   /** The cards posted about each ticket in publishers' chats. */
   readonly cards: PublisherCards;
+  /** The customer communications drafted about each ticket, every version. */
+  readonly drafts: CustomerDrafts;
+
+  /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -78,6 +92,7 @@ export class TicketStore {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.cards = new PublisherCards(db);
+    this.drafts = new CustomerDrafts(db);
   }
 
   /** Inserts a new ticket with its events (and their outbox rows). Throws the store's unique violations. */
@@ -103,6 +118,8 @@ export class TicketStore {
           title: ticket.report.title,
           report: JSON.stringify(ticket.report),
           ack_due_at: ticket.ackDueAt,
+          // Fixed at filing: the day of awareness is in the report, counted where the publisher is.
+          breach_due_at: breachDueAt(ticket, meta.timeZone) ?? null,
           submission_key: meta.submissionKey,
           remote_state: meta.delivery,
           next_delivery_at: meta.delivery === 'pending' ? ticket.submittedAt : null,
@@ -122,13 +139,16 @@ export class TicketStore {
    * Stores a change made by the state machine: the new ticket columns and the events, in one transaction,
    * only if the stored version is still `expectedVersion` (and, with `onlyIfNotOverdue`, no overdue
    * alarm went off meanwhile). 'conflict' means someone else changed it first; nothing was written.
+   * `drafts` are written in the same transaction (a draft shared, support's proposal); and when the
+   * change alters the facts the ticket's customer drafts state, those drafts are marked out of date
+   * and a `customer_drafts_outdated` event tells the publisher, in the same transaction too.
    */
   async saveChange(
     id: string,
     expectedVersion: number,
     next: Ticket,
     events: readonly TicketEvent[],
-    options: { onlyIfNotOverdue?: boolean; outbox?: boolean } = {},
+    options: { onlyIfNotOverdue?: boolean; outbox?: boolean; drafts?: readonly DraftWrite[] } = {},
   ): Promise<'saved' | 'conflict'> {
     const outcome = await this.db.transaction().execute(async (trx) => {
       let update = trx
@@ -139,7 +159,12 @@ export class TicketStore {
       if (options.onlyIfNotOverdue) update = update.where('ack_overdue_at', 'is', null);
       const result = await update.executeTakeFirst();
       if (result.numUpdatedRows === 0n) return 'conflict';
-      await appendTicketEvents(trx, id, events, { outbox: options.outbox ?? true, now: next.updatedAt });
+      if (options.drafts?.length) await writeDrafts(trx, id, options.drafts);
+      const outdated = await outdatedEvent(trx, id, next);
+      await appendTicketEvents(trx, id, [...events, ...outdated], {
+        outbox: options.outbox ?? true,
+        now: next.updatedAt,
+      });
       return 'saved' as const;
     });
     if (outcome === 'saved' && (options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
@@ -184,14 +209,30 @@ export class TicketStore {
     return row && storedTicketFromRow(row);
   }
 
-  /** The tenant's tickets, newest first. */
-  async listForTenant(tenantId: string, limit: number): Promise<StoredTicket[]> {
-    const rows = await this.db
-      .selectFrom('tickets')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
+  /**
+   * The tenant's tickets, newest first (ties by confirmation number), a page at a time: `after` is the
+   * last ticket of the page before (keyset paging, stable while tickets are filed).
+   */
+  async listForTenant(
+    tenantId: string,
+    limit: number,
+    after?: { readonly submittedAt: string; readonly confirmationNumber: string },
+  ): Promise<StoredTicket[]> {
+    let query = this.db.selectFrom('tickets').selectAll().where('tenant_id', '=', tenantId);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', after.submittedAt),
+          eb.and([
+            eb('created_at', '=', after.submittedAt),
+            eb('confirmation_number', '>', after.confirmationNumber),
+          ]),
+        ]),
+      );
+    }
+    const rows = await query
       .orderBy('created_at', 'desc')
-      .orderBy('id')
+      .orderBy('confirmation_number')
       .limit(limit)
       .execute();
     return rows.map(storedTicketFromRow);
@@ -209,17 +250,40 @@ export class TicketStore {
     } else if (search.overdue === false) {
       query = query.where((eb) => eb.or([eb('state', '!=', 'submitted'), eb('ack_due_at', '>', now)]));
     }
+    const after = search.after;
+    const page = after
+      ? query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', after.submittedAt),
+            eb.and([
+              eb('created_at', '=', after.submittedAt),
+              eb('confirmation_number', '>', after.confirmationNumber),
+            ]),
+          ]),
+        )
+      : query;
     const [rows, count] = await Promise.all([
-      query
+      page
         .selectAll()
         .orderBy('created_at', 'desc')
-        .orderBy('id')
+        .orderBy('confirmation_number')
         .limit(search.limit)
         .offset(search.offset)
         .execute(),
       query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirst(),
     ]);
     return { items: rows.map(storedTicketFromRow), total: Number(count?.total ?? 0) };
+  }
+
+  /** For metrics, read on scrape: tickets still unacknowledged past their due time at `now`. */
+  async countOverdueForAcknowledgement(now: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .where('state', '=', 'submitted')
+      .where('ack_due_at', '<=', now.toISOString())
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirst();
+    return Number(row?.total ?? 0);
   }
 
   /** The ticket's history, oldest first. */
@@ -260,6 +324,31 @@ export class TicketStore {
       .where('ack_overdue_at', 'is', null)
       .where('ack_due_at', '<=', now.toISOString())
       .orderBy('ack_due_at')
+      .limit(limit)
+      .execute();
+    return rows.map(storedTicketFromRow);
+  }
+
+  /**
+   * Tickets this service owns whose 72 hours to notify the supervisory authority run out within the
+   * reminder's lead and have neither been reminded of nor marked done (breach-clock.ts decides again).
+   */
+  async dueForBreachReminder(now: Date, limit: number): Promise<StoredTicket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('remote_state', '=', 'local')
+      .where('breach_notified_at', 'is', null)
+      .where('breach_reminded_at', 'is', null)
+      .where('breach_due_at', '>', now.toISOString())
+      .where(
+        'breach_due_at',
+        '<=',
+        new Date(now.getTime() + breachReminderLeadHours * 3_600_000).toISOString(),
+      )
+      // A ticket filed after its deadline is never reminded: its card says the deadline has passed.
+      .whereRef('breach_due_at', '>', 'created_at')
+      .orderBy('breach_due_at')
       .limit(limit)
       .execute();
     return rows.map(storedTicketFromRow);
@@ -368,10 +457,12 @@ export class TicketStore {
           .where('version', '=', ticket.version)
           .executeTakeFirst();
         if (updated.numUpdatedRows === 0n) return { status: 'busy' };
-        await appendTicketEvents(trx, row.id, [{ ...remote.event, id: remote.eventId }], {
-          outbox: true,
-          now: at,
-        });
+        await appendTicketEvents(
+          trx,
+          row.id,
+          [{ ...remote.event, id: remote.eventId }, ...(await outdatedEvent(trx, row.id, next))],
+          { outbox: true, now: at },
+        );
         return { status: 'stored' };
       });
     } catch (error) {
@@ -385,4 +476,34 @@ export class TicketStore {
     if (result.status === 'stored') this.onOutboxWritten();
     return result;
   }
+}
+
+/**
+ * The `customer_drafts_outdated` event for a change that made customer drafts out of date (marking
+ * them), or nothing. Its actor is the system: the publisher is told whoever changed the facts.
+ */
+async function outdatedEvent(
+  trx: Transaction<Database>,
+  ticketId: string,
+  next: Ticket,
+): Promise<TicketEvent[]> {
+  const outdated = await markOutdatedDrafts(trx, ticketId, next, next.updatedAt);
+  if (outdated.length === 0) return [];
+  const changed = new Set<BasisChange>();
+  for (const draft of outdated) {
+    for (const change of changesBetween(draft.basis, draftBasis(next, draft.format as DraftFormat))) {
+      changed.add(change);
+    }
+  }
+  return [
+    {
+      type: 'customer_drafts_outdated',
+      actor: { kind: 'system', id: 'customer-drafts' },
+      at: next.updatedAt,
+      data: {
+        drafts: outdated.map(({ basis: _basis, ...ref }) => ref),
+        changed: basisChanges.filter((change) => changed.has(change)),
+      },
+    },
+  ];
 }

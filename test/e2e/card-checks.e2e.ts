@@ -22,6 +22,12 @@ describe('the card check the end-to-end suite applies to every card the page rec
     expect(problems).toContain('version "1.6"');
   });
 
+  it('reports a row of seven buttons, more than Teams draws', () => {
+    const actions = [...Array(7).keys()].map((i) => ({ type: 'Action.Submit', title: `Button ${i + 1}` }));
+    const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'ActionSet', actions }] };
+    expect(cardProblems(card).join('\n')).toContain('Maximum number of actions exceeded (6)');
+  });
+
   it('reports invalid property values and duplicate input ids', () => {
     const card = {
       type: 'AdaptiveCard',

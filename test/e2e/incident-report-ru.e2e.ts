@@ -44,6 +44,7 @@ describe('a publisher whose Teams is in Russian reports a security incident', ()
     );
     await chat.choose(card, 'Известны ли случаи эксплуатации?', 'Не знаю');
     await chat.choose(card, 'Это продолжается?', 'Нет');
+    await chat.choose(card, 'Затронуты ли персональные данные?', 'Нет');
     await chat.screenshot(card, 'step-details-filled');
     await chat.press('Далее', card);
 

@@ -92,6 +92,7 @@ export class BotConnectorKeysStandIn {
     return {
       MicrosoftAppId: BOT_APP_ID,
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'MultiTenant',
       BOT_OPENID_METADATA_URL: this.metadataUrl,
     };
   }

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
  */
 
 export type ConnectorCallKind =
-  'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'member' | 'other';
+  'send' | 'reply' | 'update' | 'delete' | 'createConversation' | 'member' | 'file' | 'other';
 
 export interface ConnectorCall {
   readonly kind: ConnectorCallKind;
@@ -51,6 +51,12 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** Who Teams says is in a conversation (GET …/members/{id}), by user id; anyone else is a 404. */
   readonly members = new Map<string, { readonly name: string; readonly aadObjectId?: string }>();
+  /**
+   * Files served by GET at these paths, as Teams serves a file's short-lived downloadUrl and the Bot
+   * Connector an inline image's contentUrl (`status` other than 200 answers that instead, e.g. 403 for
+   * an expired link). Each fetch is recorded as a call of kind 'file'.
+   */
+  readonly files = new Map<string, { readonly body: Buffer; readonly status?: number }>();
   /** Called for every request before recording; may return a status to answer instead of success. */
   responder?: (call: {
     kind: ConnectorCallKind;
@@ -155,6 +161,8 @@ export class ConnectorStandIn {
       return this.answer(res, 400, { error: { code: 'BadSyntax', message: 'body is not JSON' } });
     }
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const served = req.method === 'GET' ? this.files.get(path) : undefined;
+    if (served) return this.serveFile(req, res, path, served);
     const route = routeOf(req.method ?? 'GET', path);
     const probe = {
       kind: route.kind,
@@ -220,6 +228,38 @@ export class ConnectorStandIn {
     }
     if (route.kind === 'delete') return this.answer(res, 200, {});
     return this.answer(res, status, { id: newActivityId ?? route.activityId });
+  }
+
+  /** A URL of this stand-in that serves `body` (see `files`). */
+  fileUrl(path: string, body: Buffer, status?: number): string {
+    this.files.set(path, { body, ...(status !== undefined ? { status } : {}) });
+    return new URL(path, this.url).href;
+  }
+
+  private serveFile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    file: { readonly body: Buffer; readonly status?: number },
+  ): void {
+    const status = file.status ?? 200;
+    this.calls.push({
+      kind: 'file',
+      method: 'GET',
+      path,
+      body: {},
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      status,
+      at: Date.now(),
+    });
+    this.notify();
+    if (status !== 200)
+      return this.answer(res, status, { error: { code: 'Failed', message: `stand-in ${status}` } });
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(file.body.length),
+    });
+    res.end(file.body);
   }
 
   private notify(): void {

@@ -56,7 +56,7 @@ export class JwksStandIn {
         res.end(JSON.stringify({ keys: [publicJwk] }));
         return;
       }
-      res.writeHead(404).end();
+      void (res.writeHead(404), res.end());
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;

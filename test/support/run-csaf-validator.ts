@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface CsafValidation {
@@ -23,4 +23,20 @@ export function validateCsaf(documents: readonly unknown[]): CsafValidation[] {
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(output) as CsafValidation[];
+}
+
+/**
+ * The same, without blocking the event loop: for tests that serve HTTP in this process, where seconds of
+ * a blocked loop let the server's keep-alive timer close a socket the client is about to reuse.
+ */
+export function validateCsafAsync(documents: readonly unknown[]): Promise<CsafValidation[]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [script],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout) as CsafValidation[])),
+    );
+    child.stdin?.end(JSON.stringify(documents));
+  });
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type * as AdaptiveCards from 'adaptivecards';
 import { MAX_CARD_BYTES } from '../../src/cards/render-card';
 
@@ -11,15 +13,30 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
+/** The newest schema Teams renders on every client. */
+const TEAMS_MAX_VERSION = 1.5;
+
+/** Microsoft's host config for Teams in the light theme (see teams-host-config/README.md). */
+export const TEAMS_HOST_CONFIG_DIR = join(__dirname, 'teams-host-config');
+export const teamsHostConfigJson: unknown = JSON.parse(
+  readFileSync(join(TEAMS_HOST_CONFIG_DIR, 'microsoft-teams-light.json'), 'utf8'),
+);
+const teamsHostConfig = new AC.HostConfig(teamsHostConfigJson);
+
 /**
- * What the official Adaptive Cards renderer complains about: parse events, then property validation
- * failures; with `render` (a DOM, i.e. the jsdom test environment) also a card that renders no element.
+ * What the official Adaptive Cards renderer, under Teams' host config, complains about: a version Teams
+ * does not render, parse events, then property validation failures (more than six actions in a row); with `render` (a DOM, i.e. the jsdom test environment) also a card that renders no element.
  */
 export function rendererComplaints(json: unknown, options: { render?: boolean } = {}): string[] {
   const card = new AC.AdaptiveCard();
+  card.hostConfig = teamsHostConfig;
   const context = new AC.SerializationContext();
   card.parse(json, context);
   const complaints: string[] = [];
+  // The renderer knows 1.6; Teams draws up to 1.5 on every client.
+  const version = Number((json as { version?: unknown } | null)?.version);
+  if (!(version > 0 && version <= TEAMS_MAX_VERSION))
+    complaints.push(`version: ${String(version)} is not 1.0 to 1.5`);
   for (let i = 0; i < context.eventCount; i++) complaints.push(`parse: ${context.getEventAt(i).message}`);
   for (const event of card.validateProperties().validationEvents)
     complaints.push(`validate: ${event.message}`);

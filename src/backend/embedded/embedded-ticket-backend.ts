@@ -13,6 +13,7 @@ import type {
   HistoryEntry,
   Submission,
   SubmitResult,
+  TenantListOptions,
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
@@ -55,9 +56,9 @@ export class EmbeddedTicketBackend implements TicketBackend {
     return { ok: true, record: toTicketRecord(filed.stored), duplicate: filed.duplicate };
   }
 
-  async listForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketRecord[]> {
+  async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
-    const stored = await this.deps.repository.listForTenant(tenantId, limit);
+    const stored = await this.deps.repository.listForTenant(tenantId, limit, options.after);
     return stored.map(toTicketRecord);
   }
 

@@ -31,6 +31,7 @@ export class SupportService implements SupportPort {
       ...(filter.severities ? { severities: filter.severities } : {}),
       ...(filter.categories ? { categories: filter.categories } : {}),
       ...(filter.overdue !== undefined ? { overdue: filter.overdue } : {}),
+      ...(filter.after ? { after: filter.after } : {}),
       now,
       limit,
       offset,

@@ -10,11 +10,13 @@ import {
 import type { Logger } from '../../logger';
 import { toTicketRecord, type CardPlacement, type StoredTicket, type TicketStore } from '../../tickets';
 import { fileTicket } from '../file-ticket';
+import { encodeTicketListCursor } from '../ticket-list-cursor';
 import type {
   CommandResult,
   HistoryEntry,
   Submission,
   SubmitResult,
+  TenantListOptions,
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
@@ -133,13 +135,17 @@ export class RemoteTicketBackend implements TicketBackend {
     }
   }
 
-  async listForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketRecord[]> {
+  async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
-    const local = await this.deps.repository.listForTenant(tenantId, limit);
+    const local = await this.deps.repository.listForTenant(tenantId, limit, options.after);
     const pending = local.filter((s) => s.delivery === 'pending');
     try {
       const response = await this.deps.client.request('GET', '/api/tickets', {
-        query: { tenantId, limit: String(limit) },
+        query: {
+          tenantId,
+          limit: String(limit),
+          ...(options.after ? { cursor: encodeTicketListCursor(options.after) } : {}),
+        },
       });
       const remote = response.status === 200 ? readRemoteList(response.body, tenantId) : undefined;
       if (!remote) throw new TicketServiceUnavailableError(`list answered HTTP ${response.status}`);
@@ -148,7 +154,7 @@ export class RemoteTicketBackend implements TicketBackend {
         ...pending.map(toTicketRecord),
         ...remote.map((r) => this.toRecord(r, byNumber.get(r.ticket.confirmationNumber))),
       ];
-      return merged.sort((a, b) => (a.ticket.submittedAt < b.ticket.submittedAt ? 1 : -1)).slice(0, limit);
+      return merged.sort(newestFirst).slice(0, limit);
     } catch (err) {
       if (!(err instanceof TicketServiceUnavailableError)) throw err;
       // What we know locally beats nothing: the publisher still sees every report it filed from here.
@@ -256,4 +262,11 @@ export class RemoteTicketBackend implements TicketBackend {
       ...((remote.locale ?? local?.locale) ? { locale: remote.locale ?? local?.locale } : {}),
     };
   }
+}
+
+/** The tenant list's order: newest first, ties by confirmation number (what a cursor continues from). */
+function newestFirst(a: TicketRecord, b: TicketRecord): number {
+  if (a.ticket.submittedAt !== b.ticket.submittedAt)
+    return a.ticket.submittedAt < b.ticket.submittedAt ? 1 : -1;
+  return a.ticket.confirmationNumber < b.ticket.confirmationNumber ? -1 : 1;
 }

@@ -1,6 +1,7 @@
 import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
 import { renderCard } from '../../cards/render-card';
-import { ratingForScore } from '../../domain/cvss';
+import { formatCvssScore, ratingForScore } from '../../domain/cvss';
+import { INTL_TAG } from '../../i18n/locale';
 import {
   currentReport,
   findConfirmationNumber,
@@ -94,7 +95,7 @@ export function changeCommands(backend: TicketBackend, lookups: LookupLimits): C
           revised
             ? turn.t('correspondence.add.addedCvss', {
                 number,
-                score: cvss.baseScore.toFixed(1),
+                score: formatCvssScore(cvss.baseScore, INTL_TAG[turn.locale]),
                 rating: turn.t(`cvss.rating.${ratingForScore(cvss.baseScore)}`),
               })
             : turn.t('correspondence.add.added', { number }),

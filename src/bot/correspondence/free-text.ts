@@ -6,6 +6,7 @@ import { sendWelcomeCard } from '../commands/welcome';
 import { detectCategory } from '../report/detect-category';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
+import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 
 /** Hello and its kin, alone: a welcome, not an error. */
 const greeting =
@@ -26,7 +27,13 @@ const maxChoices = 10;
  * the words). Nothing is sent until the publisher presses: the text is in the card, editable.
  */
 export class FreeText {
-  constructor(private readonly deps: { readonly backend: TicketBackend }) {}
+  constructor(
+    private readonly deps: {
+      readonly backend: TicketBackend;
+      /** Reading the tenant's tickets is a look-up like `my tickets`: the same limits against floods. */
+      readonly lookups: LookupLimits;
+    },
+  ) {}
 
   async handle(turn: Turn, raw: string): Promise<void> {
     if (isGreeting(raw)) {
@@ -35,7 +42,11 @@ export class FreeText {
       return;
     }
     const text = cleanText(raw, false);
-    const records = await this.deps.backend.listForTenant(turn.tenantId, { limit: 50 });
+    const records = await this.deps.lookups.list(turn, () =>
+      this.deps.backend.listForTenant(turn.tenantId, { limit: 50 }),
+    );
+    // Over the limit the person has been told when to try again; nothing else is said.
+    if (records === limited) return;
     const open = records.filter((r) => r.ticket.state !== 'closed');
     const named = findConfirmationNumber(text);
     const awaiting = open.filter((r) => r.ticket.state === 'awaiting_publisher');

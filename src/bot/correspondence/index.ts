@@ -23,6 +23,6 @@ export function createCorrespondence(deps: {
   const correspondence = new Correspondence(deps);
   return {
     commands: [...replyCommands(correspondence), ...changeCommands(deps.backend, deps.lookups)],
-    freeText: new FreeText({ backend: deps.backend }),
+    freeText: new FreeText({ backend: deps.backend, lookups: deps.lookups }),
   };
 }

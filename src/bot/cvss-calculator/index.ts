@@ -6,7 +6,6 @@ export {
 } from './calculator-command';
 export { renderCalculatorCard } from './render-calculator-card';
 export {
-  formatScore,
   renderCvssErrorCard,
   renderCvssResultCard,
   suggestedSeverityOf,

@@ -1,13 +1,15 @@
+import { breakAtSlashes } from '../../cards/card-lines';
 import { renderCard, type AdaptiveCard } from '../../cards/render-card';
 import {
   CVSS_METRIC_GROUPS,
+  formatCvssScore,
   ratingForScore,
   suggestSeverityFromBase,
   type CvssAssessment,
   type CvssError,
   type CvssRating,
 } from '../../domain/cvss';
-import type { Locale } from '../../i18n/locale';
+import { INTL_TAG, type Locale } from '../../i18n/locale';
 import { translator, type Translator } from '../../i18n/translate';
 
 /** A button under the score or the error, e.g. "Use this vector in my report". */
@@ -24,14 +26,12 @@ const RATING_COLOR: Record<CvssRating, string> = {
   Critical: 'Attention',
 };
 
-/** Scores are published with one decimal, 10.0 included. */
-export function formatScore(score: number): string {
-  return score.toFixed(1);
-}
-
-function scoreFacts(t: Translator, assessment: CvssAssessment) {
+function scoreFacts(t: Translator, locale: Locale, assessment: CvssAssessment) {
   const value = (score: number, rating: CvssRating) =>
-    t('cvssBot.result.scoreValue', { score: formatScore(score), rating: t(`cvss.rating.${rating}`) });
+    t('cvssBot.result.scoreValue', {
+      score: formatCvssScore(score, INTL_TAG[locale]),
+      rating: t(`cvss.rating.${rating}`),
+    });
   if (assessment.nomenclature !== undefined) {
     const facts = [
       {
@@ -96,7 +96,7 @@ export function renderCvssResultCard(
     ok: true,
     title: t('cvssBot.result.title', { version: assessment.version }),
     headline: t('cvssBot.result.score', {
-      score: formatScore(assessment.overallScore),
+      score: formatCvssScore(assessment.overallScore, INTL_TAG[locale]),
       rating: t(`cvss.rating.${assessment.overallRating}`),
     }),
     headlineColor: RATING_COLOR[assessment.overallRating],
@@ -107,7 +107,7 @@ export function renderCvssResultCard(
           }),
         }
       : {}),
-    scores: scoreFacts(t, assessment),
+    scores: scoreFacts(t, locale, assessment),
     severityText: severity
       ? t('cvssBot.result.suggestedSeverity', { severity: t(`cvss.rating.${severity}`) })
       : t('cvssBot.result.noSeverity'),
@@ -141,7 +141,8 @@ export function renderCvssErrorCard(
       value: error.value ?? '',
       version: error.version ?? '',
     }),
-    ...(view.input ? { input: view.input } : {}),
+    // Refused, so unchecked: a TextRun, broken into lines a phone can show (a checked vector wraps by itself).
+    ...(view.input ? { input: breakAtSlashes(view.input) } : {}),
     ...(view.ordered ? { ordered: view.ordered } : {}),
     actions,
   });

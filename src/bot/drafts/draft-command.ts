@@ -1,57 +1,32 @@
-import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
-import { formatDateTime } from '../../cards/format-date-time';
-import { CardTooLargeError, renderCard } from '../../cards/render-card';
-import type { Clock } from '../../domain/clock';
-import {
-  draftCommunication,
-  draftLanguages,
-  draftTones,
-  formatsFor,
-  type DraftFormat,
-  type DraftLanguage,
-  type DraftTone,
-} from '../../domain/notice';
-import { findConfirmationNumber, normaliseConfirmationNumber } from '../../domain/ticket';
+import type { DraftChoice } from '../../backend/customer-draft-desk';
+import { renderCard } from '../../cards/render-card';
+import { draftWords } from '../../cards/describe-ticket-event';
+import { draftLanguages, draftTones, formatsFor } from '../../domain/notice';
 import type { Command } from '../commands/command';
-import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
-import { replaceCard } from '../replace-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
-import { userTimeZone } from '../user-time-zone';
+import type { StoredTicket } from '../../tickets';
+import {
+  findTicket,
+  publisherActor,
+  pressedDraft,
+  refusalText,
+  showDraft,
+  type DraftFeature,
+} from './draft-feature';
 
-interface Choice {
-  readonly format: DraftFormat;
-  readonly language: DraftLanguage;
-  readonly tone: DraftTone;
-}
+/** At most this many earlier drafts are named on the choice card (the newest of each format and language). */
+const maxListed = 6;
 
 /**
- * `draft SEC-…` / `черновик SEC-…` (and the status card's button): the message to the publisher's own
- * customers, drafted from the ticket's facts as they stand now by the domain's drafting engine
- * (src/domain/notice) — an email, a short notice, a CSAF 2.0 advisory, or, for an incident with personal
+ * `draft SEC-…` / `черновик SEC-…` (and the status and outcome cards' button): the message to the
+ * publisher's own customers, drafted from the ticket's facts as they stand by the domain's drafting engine
+ * (src/domain/notice) — an email, a short notice, a CSAF 2.0 document, or, for an incident with personal
  * data, the outline of the GDPR Art. 33 notification — in English or Russian, formal or plain, whatever
- * the Teams client's language. Each missing fact stays a visible placeholder and is listed. At any time,
- * closed tickets included: the message to customers often comes last.
+ * the Teams client's language. Every draft is kept on the ticket with its version
+ * (src/backend/customer-draft-desk.ts); at any time, closed tickets included.
  */
-export function draftCommands(deps: {
-  readonly backend: TicketBackend;
-  readonly clock: Clock;
-  /** A draft is a look-up by number like `status`: the same limits against guessing. */
-  readonly lookups: LookupLimits;
-}): Command[] {
-  const find = async (turn: Turn, raw: string): Promise<TicketRecord | undefined> => {
-    const number = normaliseConfirmationNumber(raw.trim()) ?? findConfirmationNumber(raw);
-    const record = number
-      ? await deps.lookups.byNumber(turn, () => deps.backend.getForTenant(turn.tenantId, number))
-      : undefined;
-    if (record === limited) return undefined;
-    if (!record) {
-      await turn.context.sendActivity(
-        turn.t('tickets.status.notFound', { number: number ?? raw.slice(0, 40) }),
-      );
-    }
-    return record;
-  };
+export function draftCommands(feature: DraftFeature): Command[] {
   return [
     {
       name: 'draft',
@@ -62,9 +37,8 @@ export function draftCommands(deps: {
           await turn.context.sendActivity(turn.t('drafts.usage'));
           return;
         }
-        const record = await find(turn, raw);
-        if (record)
-          await sendCard(turn.context, draftCard(turn, record, defaultChoice(turn, record), deps.clock));
+        const stored = await findTicket(feature, turn, raw);
+        if (stored) await sendCard(turn.context, await choiceCard(feature, turn, stored));
       },
     },
     {
@@ -72,31 +46,66 @@ export function draftCommands(deps: {
       words: [],
       run: async (turn, _args, value) => {
         const raw = typeof value?.confirmationNumber === 'string' ? value.confirmationNumber : '';
-        const record = await find(turn, raw);
-        if (!record) return;
-        const choice = readChoice(value, record, defaultChoice(turn, record));
+        const stored = await findTicket(feature, turn, raw);
+        if (!stored) return;
+        const choice = readChoice(value, stored, defaultChoice(turn, stored));
+        const made = await feature.desk.make(stored, choice, publisherActor(turn));
+        if (!made.ok) {
+          await turn.context.sendActivity(refusalText(turn, made, stored.ticket.confirmationNumber));
+          return;
+        }
         turn.log.info(
-          { event: 'draft.made', ticket: record.ticket.confirmationNumber, format: choice.format },
+          {
+            event: 'draft.made',
+            ticket: stored.ticket.confirmationNumber,
+            format: choice.format,
+            version: made.draft.version,
+          },
           'customer communication drafted',
         );
-        await replaceCard(turn, draftCard(turn, record, choice, deps.clock, true));
+        await showDraft(feature, turn, made.draft, made.stored);
+      },
+    },
+    {
+      name: 'draft_redraft',
+      words: [],
+      run: async (turn, _args, value) => {
+        const pressed = await pressedDraft(feature, turn, value);
+        if (!pressed) return;
+        const { stored, draftId } = pressed;
+        const made = await feature.desk.redraft(stored, draftId, publisherActor(turn));
+        if (!made.ok) {
+          await turn.context.sendActivity(refusalText(turn, made, stored.ticket.confirmationNumber));
+          return;
+        }
+        turn.log.info(
+          {
+            event: 'draft.made',
+            ticket: stored.ticket.confirmationNumber,
+            format: made.draft.format,
+            version: made.draft.version,
+          },
+          'customer communication drafted again',
+        );
+        // From a notification ("your drafts are out of date"), the new draft comes as a message of its own.
+        await showDraft(feature, turn, made.draft, made.stored, { inPlace: value?.fresh !== true });
       },
     },
   ];
 }
 
-function defaultChoice(turn: Turn, record: TicketRecord): Choice {
-  const language: DraftLanguage = record.locale?.startsWith('ru') ? 'ru' : turn.locale === 'ru' ? 'ru' : 'en';
+function defaultChoice(turn: Turn, stored: StoredTicket): DraftChoice {
+  const language = stored.locale?.startsWith('ru') ? 'ru' : turn.locale === 'ru' ? 'ru' : 'en';
   return { format: 'email', language, tone: 'formal' };
 }
 
 /** The card's choices, each checked against what is offered; anything else falls back to the default. */
 function readChoice(
   value: Readonly<Record<string, unknown>> | undefined,
-  record: TicketRecord,
-  fallback: Choice,
-): Choice {
-  const offered = formatsFor(record.ticket);
+  stored: StoredTicket,
+  fallback: DraftChoice,
+): DraftChoice {
+  const offered = formatsFor(stored.ticket);
   const pick = <T extends string>(raw: unknown, allowed: readonly T[], otherwise: T): T =>
     typeof raw === 'string' && (allowed as readonly string[]).includes(raw) ? (raw as T) : otherwise;
   return {
@@ -106,42 +115,41 @@ function readChoice(
   };
 }
 
-function draftCard(turn: Turn, record: TicketRecord, choice: Choice, clock: Clock, drafted = false) {
-  const { ticket } = record;
+/** Format, language and tone to choose, and the drafts made so far, each with where it stands. */
+async function choiceCard(feature: DraftFeature, turn: Turn, stored: StoredTicket) {
+  const { ticket } = stored;
   const number = ticket.confirmationNumber;
-  const data = {
+  const views = await feature.desk.list(stored);
+  const latest = new Map<string, (typeof views)[number]>();
+  for (const view of views) {
+    if (view.draft.status === 'declined' || view.draft.status === 'edited') continue;
+    latest.set(`${view.draft.format}:${view.draft.language}`, view);
+  }
+  const earlier = [...latest.values()].slice(-maxListed).map((view) =>
+    turn.t('drafts.earlierItem', {
+      named: turn.t('drafts.named', draftWords(turn.t, view.draft)),
+      standing: turn.t(
+        `drafts.earlierStanding.${
+          view.stale
+            ? 'stale'
+            : view.draft.status === 'proposed'
+              ? 'proposed'
+              : view.draft.status === 'shared'
+                ? 'shared'
+                : 'current'
+        }`,
+      ),
+    }),
+  );
+  return renderCard('draft-communication', turn.locale, {
     heading: turn.t('drafts.title', { number }),
     confirmationNumber: number,
     formats: formatsFor(ticket).map((format) => ({
       title: turn.t(`drafts.format.${format}`),
       value: format,
     })),
-    choice,
-    draftTitle: turn.t(drafted ? 'drafts.redraft' : 'drafts.draft'),
-  };
-  if (!drafted) return renderCard('draft-communication', turn.locale, data);
-  const result = draftCommunication({ ...choice, ticket, now: clock.now() });
-  const draft = {
-    madeFrom: turn.t('drafts.madeFrom', {
-      number,
-      when: formatDateTime(ticket.updatedAt, turn.locale, userTimeZone(turn.context.activity)),
-      version: ticket.version,
-    }),
-    bodyLabel: turn.t(choice.format === 'csaf' ? 'drafts.csafLabel' : 'drafts.bodyLabel'),
-    body: result.body,
-    ...(result.subject ? { subject: result.subject } : {}),
-    ...(result.placeholders.length > 0
-      ? { placeholders: result.placeholders.map((text) => ({ text })) }
-      : {}),
-  };
-  try {
-    return renderCard('draft-communication', turn.locale, { ...data, draft });
-  } catch (error) {
-    // A document too large for one Teams message is not cut: the card says so and keeps the choices.
-    if (!(error instanceof CardTooLargeError)) throw error;
-    return renderCard('draft-communication', turn.locale, {
-      ...data,
-      draft: { ...draft, body: '', placeholders: [{ text: turn.t('drafts.notHere', { number }) }] },
-    });
-  }
+    choice: defaultChoice(turn, stored),
+    draftTitle: turn.t('drafts.draft'),
+    ...(earlier.length > 0 ? { earlier: turn.t('drafts.earlier', { drafts: earlier.join('; ') }) } : {}),
+  });
 }

@@ -1,6 +1,6 @@
-import type { Category, TicketReport } from '../../domain/ticket';
+import type { Category, Ticket, TicketReport } from '../../domain/ticket';
 import type { FieldValues, InputStepName } from './report-draft';
-import { categoryOf, type ReportPart } from './report-step';
+import { categoryOf, type ReportPart, type ReportStep } from './report-step';
 import { stepsFor } from './step-registry';
 import type { FieldErrors, StepContext } from './step-context';
 
@@ -15,8 +15,49 @@ export type BuiltReport =
 
 /** Reads every step of the draft's category; the first step with a problem is where the person goes back to. */
 export function buildReport(values: FieldValues, ctx: StepContext): BuiltReport {
+  return readSteps(stepsFor(categoryOf(values)), values, ctx);
+}
+
+/**
+ * The report as the steps before the message establish it (no message for customers), when they all
+ * pass: what "Help me draft it" drafts from, and what a drafted message is later checked against.
+ */
+export function reportBeforeMessage(
+  values: FieldValues,
+  ctx: StepContext,
+): { readonly category: Category; readonly report: TicketReport } | undefined {
+  const steps = stepsFor(categoryOf(values)).filter((step) => step.name !== 'message');
+  const built = readSteps(steps, values, ctx);
+  if (!built.ok) return undefined;
+  const { customerMessage: _message, ...report } = built.report;
+  return { category: built.category, report };
+}
+
+/**
+ * A ticket made of the dialog's answers as if it were filed now, for the drafting engine: no
+ * confirmation number yet (the draft shows a placeholder for it), nobody's tenant, nothing happened.
+ */
+export function provisionalTicket(category: Category, report: TicketReport, now: Date): Ticket {
+  const at = now.toISOString();
+  return {
+    confirmationNumber: '',
+    tenantId: '',
+    reporter: { kind: 'publisher', id: 'report-dialog' },
+    category,
+    report,
+    state: 'submitted',
+    openQuestions: [],
+    additions: [],
+    submittedAt: at,
+    ackDueAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+function readSteps(steps: readonly ReportStep[], values: FieldValues, ctx: StepContext): BuiltReport {
   const parts = new Map<InputStepName, ReportPart>();
-  for (const step of stepsFor(categoryOf(values))) {
+  for (const step of steps) {
     const reading = step.read(values, ctx);
     if (!reading.part) return { ok: false, step: step.name, errors: reading.errors };
     parts.set(step.name, reading.part);

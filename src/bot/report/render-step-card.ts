@@ -1,5 +1,8 @@
+import { textLine, vectorLine } from '../../cards/card-lines';
 import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
 import { buildReport } from './build-report';
+import { draftFreshness } from './customer-notice';
+import { describeChanges } from './redraft-if-unedited';
 import { stepToken, type OpenDraft } from './report-draft';
 import { stepNamed, stepPosition, stepsFor } from './step-registry';
 import { categoryOf } from './report-step';
@@ -11,12 +14,15 @@ export function renderStepCard(
   ctx: StepContext,
   errors: FieldErrors = {},
   notice = '',
+  /** A plain note (not an error): a draft is ready, a message was drafted again. */
+  note = '',
 ): AdaptiveCard {
   const { step, total } = stepPosition(draft.values, draft.step);
   const common = {
     token: stepToken(draft),
     progress: ctx.t('report.progress', { step, total }),
     nextTitle: ctx.t(draft.editing ? 'report.saveAndReview' : 'report.next'),
+    ...(note ? { note } : {}),
   };
   if (draft.step === 'review') return renderReviewCard(draft, ctx, { ...common, notice });
   const current = stepNamed(draft.step);
@@ -49,18 +55,33 @@ function shorten(text: string, cap: number, ctx: StepContext): string {
     : `${letters.slice(0, cap).join('')}${ctx.t('report.review.shortened')}`;
 }
 
-/** Every answer, grouped by the step that asked it, each group with its Edit button. */
+/**
+ * Every answer, grouped under the heading of the step that asked it. One "Change an answer" form picks
+ * the part to reopen: a button per part made seven buttons on a vulnerability report, and their titles
+ * did not fit a phone.
+ */
 function reviewData(draft: OpenDraft, ctx: StepContext, cap: number) {
   const built = buildReport(draft.values, ctx);
   if (!built.ok) throw new Error(`report dialog: review shown with step ${built.step} incomplete`);
+  const freshness = draftFreshness(draft.values, ctx);
   return {
+    // A message drafted from earlier answers and edited since: kept, with what changed and a redraft.
+    ...(!freshness.fresh && freshness.edited
+      ? {
+          staleDraft: {
+            text: ctx.t('report.review.staleDraft', { changes: describeChanges(freshness.changed, ctx) }),
+            redraft: ctx.t('report.review.redraft'),
+          },
+        }
+      : {}),
     sections: stepsFor(categoryOf(draft.values)).map((step) => ({
       step: step.name,
-      editTitle: ctx.t('report.review.edit', { section: ctx.t(`report.section.${step.name}`) }),
-      items: step
-        .reviewItems(built.parts.get(step.name) ?? {}, ctx)
+      heading: ctx.t(`report.review.part.${step.name}`),
+      items: step.reviewItems(built.parts.get(step.name) ?? {}, ctx).map((item) => {
         // A TextRun must have text; an empty answer reads as "not given".
-        .map((item) => ({ ...item, value: shorten(item.value, cap, ctx) || ctx.t('report.review.none') })),
+        const value = shorten(item.value, cap, ctx) || ctx.t('report.review.none');
+        return { label: item.label, lines: [item.vector ? vectorLine(value) : textLine(value)] };
+      }),
     })),
   };
 }

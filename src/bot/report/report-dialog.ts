@@ -9,6 +9,7 @@ import { renderCalculatorCard } from '../cvss-calculator/render-calculator-card'
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { buildReport, firstIncompleteStep, inputForField } from './build-report';
+import { redraftIfUnedited } from './redraft-if-unedited';
 import { closeDraft } from './close-draft';
 import { detectCategory } from './detect-category';
 import { DraftStore, type LoadedDraft } from './draft-store';
@@ -45,6 +46,9 @@ type Loaded = LoadedDraft & { readonly record: OpenDraft };
 /** A write lost to a concurrent turn is retried on fresh state this many times before giving up. */
 const MAX_ATTEMPTS = 3;
 
+/** turnState slot: the draft `expireIfIdle` read, handed to the command the message goes on to. */
+const SEEN_DRAFT = Symbol('report.seenDraft');
+
 /**
  * The guided report (DESIGN.md steps 2–4). Every turn reads the person's draft from the store, acts on
  * the press and writes the draft back conditionally, then updates the one card in place. A press whose
@@ -62,7 +66,7 @@ export class ReportDialog {
   /** `description`: text the publisher already wrote (a message they chose to report with), kept whole. */
   async start(turn: Turn, text: string, description?: string): Promise<void> {
     await this.retrying(turn, async (key) => {
-      const loaded = await this.drafts.load(key);
+      const loaded = await this.loadOnce(turn, key);
       const record = loaded?.record;
       if (loaded && record?.status === 'open' && !this.isExpired(record)) {
         await turn.context.sendActivity(turn.t('report.flow.inProgress'));
@@ -109,7 +113,7 @@ export class ReportDialog {
     const token = parseStepToken(value.token);
     const action = typeof value.action === 'string' ? value.action : '';
     await this.retrying(turn, async (key) => {
-      const loaded = token ? await this.drafts.load(key) : undefined;
+      const loaded = token ? await this.loadOnce(turn, key) : undefined;
       const record = loaded?.record;
       if (!token || !loaded || !record || record.draftId !== token.draftId) {
         turn.log.info({ event: 'report.pressNotOpen', action }, 'press on a card of a report not open');
@@ -138,6 +142,8 @@ export class ReportDialog {
           return this.submit(turn, key, open);
         case 'calculator':
           return this.openCalculator(turn, key, open, value);
+        case 'redraft':
+          return this.redraft(turn, key, open);
         default:
           return this.stale(turn, key, open);
       }
@@ -147,7 +153,7 @@ export class ReportDialog {
   /** `cancel` typed at any step. */
   async cancel(turn: Turn): Promise<void> {
     await this.retrying(turn, async (key) => {
-      const loaded = await this.drafts.load(key);
+      const loaded = await this.loadOnce(turn, key);
       const record = loaded?.record;
       if (!loaded || record?.status !== 'open') {
         await turn.context.sendActivity(turn.t('report.flow.nothingToCancel'));
@@ -165,7 +171,11 @@ export class ReportDialog {
     const key = this.keyOf(turn);
     const loaded = await this.drafts.load(key);
     const record = loaded?.record;
-    if (!loaded || record?.status !== 'open' || !this.isExpired(record)) return false;
+    if (!loaded || record?.status !== 'open' || !this.isExpired(record)) {
+      // Nothing written: the command this message goes on to can start from this read.
+      turn.context.turnState.set(SEEN_DRAFT, { key, loaded });
+      return false;
+    }
     if ((await this.close(turn, key, { ...loaded, record }, 'expired')) === 'conflict') return false;
     return value?.cmd === REPORT_STEP_COMMAND || value?.returnTo === 'report';
   }
@@ -190,6 +200,12 @@ export class ReportDialog {
         ? draft.values
         : withInputs(draft.values, inputs, value);
     const reading = step.read(values, ctx);
+    if (reading.fill && !fromCalculator) {
+      // "Help me draft it": the draft goes in the box, the same step shows it with a plain note.
+      turn.log.info({ event: 'report.drafted', step: step.name }, 'customer message drafted');
+      const filled = { values: { ...values, ...reading.fill.values } };
+      return this.moveTo(turn, key, loaded, filled, {}, '', reading.fill.note);
+    }
     if (fromCalculator || !reading.part || reading.advice) {
       const shown = { ...reading.errors, ...reading.advice };
       turn.log.info(
@@ -205,18 +221,55 @@ export class ReportDialog {
     const target = draft.editing
       ? (firstIncompleteStep(values, ctx) ?? 'review')
       : stepAfter(values, step.name);
+    let note = '';
+    let reviewed = values;
     if (target === 'review') {
       const built = buildReport(values, ctx);
       if (!built.ok) {
         return this.moveTo(turn, key, loaded, { values, step: built.step, editing: true }, built.errors);
       }
+      // A drafted message left as it was follows the answers; an edited one is kept, with a warning.
+      const redrafted = redraftIfUnedited(values, ctx);
+      if (redrafted) {
+        reviewed = redrafted.values;
+        note = redrafted.note;
+        turn.log.info(
+          { event: 'report.redrafted', changed: redrafted.changed },
+          'customer message drafted again from changed answers',
+        );
+      }
     }
     turn.log.info({ event: 'report.step', from: step.name, to: target }, 'report step answered');
-    return this.moveTo(turn, key, loaded, {
-      values,
-      step: target,
-      editing: target !== 'review' && draft.editing,
-    });
+    return this.moveTo(
+      turn,
+      key,
+      loaded,
+      { values: reviewed, step: target, editing: target !== 'review' && draft.editing },
+      {},
+      '',
+      note,
+    );
+  }
+
+  /** The review's "Draft it again": a fresh draft from the answers as they are, in the message step. */
+  private async redraft(turn: Turn, key: string, loaded: Loaded): Promise<Outcome> {
+    const draft = loaded.record;
+    if (draft.step !== 'review') return this.stale(turn, key, loaded);
+    const ctx = this.context(turn, draft);
+    const step = stepNamed('message');
+    const cleared = { ...draft.values, messageChoice: 'draft', customerMessage: '' };
+    const reading = step?.read(cleared, ctx);
+    if (!reading?.fill) return this.stale(turn, key, loaded);
+    turn.log.info({ event: 'report.redraftPressed' }, 'customer message drafted again on request');
+    return this.moveTo(
+      turn,
+      key,
+      loaded,
+      { values: { ...cleared, ...reading.fill.values }, step: 'message', editing: true },
+      {},
+      '',
+      `${ctx.t('report.review.redraftedOnRequest')}\n\n${reading.fill.note}`,
+    );
   }
 
   private async edit(turn: Turn, key: string, loaded: Loaded, section: unknown): Promise<Outcome> {
@@ -265,7 +318,11 @@ export class ReportDialog {
       );
     }
     const { ticket } = result.record;
-    const card = renderTicketStatusCard(ticket, { locale: turn.locale, timeZone: draft.timeZone });
+    const card = renderTicketStatusCard(ticket, {
+      locale: turn.locale,
+      timeZone: draft.timeZone,
+      now: this.deps.clock.now(),
+    });
     const cardActivityId = await showCard(turn, card, draft.cardActivityId);
     const closed: ClosedDraft = {
       status: 'submitted',
@@ -339,9 +396,11 @@ export class ReportDialog {
     change: Partial<Pick<OpenDraft, 'step' | 'editing' | 'values'>>,
     errors: FieldErrors = {},
     notice = '',
+    /** A plain note on the card (a draft is ready, a message was drafted again), not an error. */
+    note = '',
   ): Promise<Outcome> {
     const moved = this.advance(loaded.record, change);
-    const card = renderStepCard(moved, this.context(turn, moved), errors, notice);
+    const card = renderStepCard(moved, this.context(turn, moved), errors, notice, note);
     return this.save(turn, key, loaded, moved, card);
   }
 
@@ -393,6 +452,17 @@ export class ReportDialog {
 
   private keyOf(turn: Turn): string {
     return DraftStore.key(turn.context.activity.conversation.id, turn.userId);
+  }
+
+  /**
+   * The draft as `expireIfIdle` read it at the start of this turn, once (a turn read it twice before);
+   * any later load, such as a retry after a write conflict, reads the store again.
+   */
+  private async loadOnce(turn: Turn, key: string): Promise<LoadedDraft | undefined> {
+    const seen = turn.context.turnState.get(SEEN_DRAFT) as
+      { key: string; loaded: LoadedDraft | undefined } | undefined;
+    if (seen) turn.context.turnState.delete(SEEN_DRAFT);
+    return seen?.key === key ? seen.loaded : this.drafts.load(key);
   }
 
   private async retrying(turn: Turn, attempt: (key: string) => Promise<Outcome>): Promise<void> {

@@ -14,12 +14,19 @@ export interface StepReading {
    * same answers goes on). Only the dialog's Next heeds it; checking a whole report does not.
    */
   readonly advice?: FieldErrors;
+  /**
+   * Values the step fills in itself (the drafted message and what it was drafted from), with a note for
+   * the person: the dialog keeps them and shows the same step again, the note as a plain note.
+   */
+  readonly fill?: { readonly values: Readonly<Record<string, string>>; readonly note: string };
 }
 
 /** One label and the person's answer, for the review card (the answer is shown as plain text). */
 export interface ReviewItem {
   readonly label: string;
   readonly value: string;
+  /** The value starts with a checked CVSS vector: the card shows it so it wraps (cards/card-lines.ts). */
+  readonly vector?: true;
 }
 
 /** One card of the dialog: which inputs it owns, how it checks them and what its card shows. */

@@ -7,22 +7,22 @@ import { kindStep } from './steps/kind-step';
 import { messageStep } from './steps/message-step';
 import { vulnerabilityStep } from './steps/vulnerability-step';
 
-/** Every input step, in the order the dialog asks them. */
-export const reportSteps: readonly ReportStep[] = [
-  kindStep,
-  detailsStep,
-  vulnerabilityStep,
-  fixStep,
-  messageStep,
-];
+/**
+ * Every input step, in the order the dialog asks them. A function, not a constant: the message step
+ * drafts from the answers of the others (build-report.ts), which import this registry, so the list
+ * is read when asked for, never while the modules are still loading.
+ */
+export function reportSteps(): readonly ReportStep[] {
+  return [kindStep, detailsStep, vulnerabilityStep, fixStep, messageStep];
+}
 
 export function stepNamed(name: string): ReportStep | undefined {
-  return reportSteps.find((step) => step.name === name);
+  return reportSteps().find((step) => step.name === name);
 }
 
 /** The steps a report of this category walks (an unknown category: as if an incident, until chosen). */
 export function stepsFor(category: Category | undefined): ReportStep[] {
-  return reportSteps.filter((step) => step.appliesTo(category));
+  return reportSteps().filter((step) => step.appliesTo(category));
 }
 
 /** "Step 2 of 6": the position of a step (or the review, last) among the steps of the draft's category. */

@@ -1,10 +1,12 @@
+import { textLine, type CardLine } from '../../cards/card-lines';
 import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
 import type { Locale } from '../../i18n/locale';
 import { translate } from '../../i18n/translate';
 
 export interface PublisherWroteEntry {
   readonly label: string;
-  readonly text: string;
+  /** What they wrote; a CVSS vector is a line of its own, so it wraps on a phone (card-lines.ts). */
+  readonly lines: readonly CardLine[];
 }
 
 /** Tried in turn when everything the publisher wrote since the last post would pass Teams' size limit. */
@@ -35,7 +37,10 @@ export function renderPublisherWroteCard(
     try {
       return renderCard('support-publisher-wrote', locale, {
         heading,
-        entries: shown.map((entry) => ({ label: entry.label, text: cut(entry.text, length) })),
+        entries: shown.map((entry) => ({
+          label: entry.label,
+          lines: entry.lines.map((line) => (line.vector ? line : textLine(cut(line.text, length)))),
+        })),
         ...(more > 0
           ? { more: translate(locale, 'supportChannel.publisherWrote.more', { count: more }) }
           : {}),

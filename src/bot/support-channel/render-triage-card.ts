@@ -1,4 +1,6 @@
 import type { SupportTicketView } from '../../backend/support-port';
+import { joinLines, textLine, vectorLine, type CardLine } from '../../cards/card-lines';
+import { evidenceFileLines } from '../../cards/evidence-file-lines';
 import { formatDate, formatDateTime } from '../../cards/format-date-time';
 import { CardTooLargeError, renderCard, type AdaptiveCard } from '../../cards/render-card';
 import {
@@ -12,8 +14,9 @@ import {
   type Outcome,
   type ReportAddition,
 } from '../../domain/ticket';
+import { formatCvssScore } from '../../domain/cvss';
 import type { HistoryEntry } from '../../tickets';
-import type { Locale } from '../../i18n/locale';
+import { INTL_TAG, type Locale } from '../../i18n/locale';
 import { translator, type Translator } from '../../i18n/translate';
 import { describeAddition } from './describe-addition';
 
@@ -106,8 +109,11 @@ export function triageCardData(
     shortened = true;
     return `${[...text].slice(0, maxValueLength).join('')}…`;
   };
+  // Each fact is its label and its lines (cards/support-triage.json shows a vector line so it wraps).
+  const factLines = (label: string, lines: readonly CardLine[] | undefined) =>
+    !lines || lines.length === 0 ? [] : [{ label: t(`supportChannel.card.${label}`), lines }];
   const fact = (label: string, value: string | undefined) =>
-    value === undefined || value === '' ? [] : [{ label: t(`supportChannel.card.${label}`), value }];
+    value === undefined || value === '' ? [] : factLines(label, [textLine(value)]);
   // What the ticket says now: the publisher's additions folded in (each is also listed below, dated).
   const current = currentReport(ticket);
   const vulnerability = current.vulnerability;
@@ -132,14 +138,15 @@ export function triageCardData(
       'suggestedSeverity',
       view.suggestedSeverity ? t(`supportChannel.severity.${view.suggestedSeverity}`) : undefined,
     ),
-    // A vector has no spaces to wrap at: it goes in a wrapping TextBlock, which breaks it anywhere on a
-    // narrow client (a TextRun would run past the card's edge). Only a checked vector is ever shown so.
-    ...fact(
+    ...factLines(
       'cvss',
-      cvss
-        ? `${cvss.vector} (${cvss.baseScore.toFixed(1)})${revisedCvss ? ` ${t('supportChannel.card.revised')}` : ''}`
-        : undefined,
-    ).map((entry) => ({ ...entry, vector: true })),
+      cvss && [
+        vectorLine(
+          `${cvss.vector} (${formatCvssScore(cvss.baseScore, INTL_TAG[options.locale])})` +
+            (revisedCvss ? ` ${t('supportChannel.card.revised')}` : ''),
+        ),
+      ],
+    ),
     ...fact('cveIds', vulnerability?.cveIds.join(', ')),
     ...(ticket.acknowledgedAt
       ? fact('acknowledgedAt', at(ticket.acknowledgedAt))
@@ -149,9 +156,22 @@ export function triageCardData(
             ? t('supportChannel.card.ackDueOverdue', { due: at(ticket.ackDueAt) })
             : at(ticket.ackDueAt),
         )),
+    // GDPR Art. 33: the publisher's 72 hours to notify the supervisory authority, and whether they did.
+    ...fact(
+      'breachDeadline',
+      ticket.breachDueAt &&
+        t(ticket.breachNotifiedAt ? 'supportChannel.card.breachNotified' : 'supportChannel.card.breachOpen', {
+          due: at(ticket.breachDueAt),
+          at: ticket.breachNotifiedAt ? at(ticket.breachNotifiedAt) : '',
+        }),
+    ),
     ...fact('outcome', ticket.outcome ? cut(describeOutcome(ticket.outcome, t, options.locale)) : undefined),
     ...fact('openQuestions', ticket.openQuestions.map((q) => cut(q.question)).join('\n\n') || undefined),
     ...fact('correspondence', latestCorrespondence(options.history, t, at, cut)),
+    // Files of evidence (downloaded through the support API, never shown here).
+    ...evidenceFileLines(options.history, t, options.locale).flatMap((line, i, all) =>
+      i === 0 ? [{ label: t('evidence.triage.files'), lines: all.map((l) => textLine(cut(l))) }] : [],
+    ),
   ];
 
   const report = current;
@@ -166,11 +186,17 @@ export function triageCardData(
       'ongoing',
       report.incident ? t(`supportChannel.yesNoUnknown.${report.incident.ongoing}`) : undefined,
     ),
+    ...fact(
+      'personalData',
+      report.incident?.personalData
+        ? t(`supportChannel.yesNoUnknown.${report.incident.personalData}`)
+        : undefined,
+    ),
     ...fact('fix', t(`supportChannel.fixKind.${report.fix.kind}`)),
     ...fact('remediation', report.fix.kind !== 'none' ? cut(report.fix.remediationSteps) : undefined),
     ...fact('expectedOn', report.fix.kind === 'none' ? day(report.fix.expectedOn) : undefined),
     ...fact('customerMessage', report.customerMessage ? cut(report.customerMessage) : undefined),
-    ...fact('additions', describeAdditions(ticket.additions, t, at, cut)),
+    ...factLines('additions', describeAdditions(ticket.additions, options.locale, at, cut)),
   ];
 
   const can = new Set(availableCommands(ticket, 'support'));
@@ -253,17 +279,19 @@ function describeOutcome(outcome: Outcome, t: Translator, locale: Locale): strin
   return lines.join('\n');
 }
 
-/** What the publisher added after submission, dated, newest last. */
+/** What the publisher added after submission, dated, newest last, a blank line between two. */
 function describeAdditions(
   additions: readonly ReportAddition[],
-  t: Translator,
+  locale: Locale,
   at: (iso: string) => string,
   cut: (text: string) => string,
-): string | undefined {
-  if (additions.length === 0) return undefined;
-  return additions
-    .map((addition) => `${at(addition.at)}\n${describeAddition(addition, t, cut)}`)
-    .join('\n\n');
+): CardLine[] {
+  return joinLines(
+    additions.flatMap((addition, i) => [
+      textLine(`${i > 0 ? '\n' : ''}${at(addition.at)}`),
+      ...describeAddition(addition, locale, cut),
+    ]),
+  );
 }
 
 /** The latest messages and answers between the publisher and support, newest last. */

@@ -1,7 +1,10 @@
+import { formatFileSize } from '../../cards/format-file-size';
 import type { SupportPort } from '../../backend/support-port';
 import type { Clock } from '../../domain/clock';
 import type { Locale } from '../../i18n/locale';
 import { translate, translator } from '../../i18n/translate';
+import { draftWords } from '../../cards/describe-ticket-event';
+import { textLine } from '../../cards/card-lines';
 import { describeAddition } from './describe-addition';
 import type { Logger } from '../../logger';
 import type { DeliveryFailure } from '../../notify/delivery-failure';
@@ -18,7 +21,7 @@ import { backoffMs } from '../../notify/retry-policy';
 import type { HistoryEntry, SupportCards, SupportCardWork } from '../../tickets';
 import type { ChannelBinding } from './channel-binding';
 import type { ChannelRegistrations } from './channel-registrations';
-import { renderPublisherWroteCard } from './render-publisher-wrote-card';
+import { renderPublisherWroteCard, type PublisherWroteEntry } from './render-publisher-wrote-card';
 import { renderTriageCard } from './render-triage-card';
 import type { TriageViewers } from './triage-viewers';
 
@@ -142,7 +145,7 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
     if (work.shownSeq === 0) return undefined;
     const entries = history
       .filter((entry) => entry.seq > work.shownSeq && entry.event.actor.kind === 'publisher')
-      .flatMap((entry) => this.describe(entry));
+      .flatMap((entry) => this.describe(entry, work.confirmationNumber));
     if (entries.length === 0) return undefined;
     const { binding } = work;
     const t = (key: string) => translate(this.deps.locale, key, { number: work.confirmationNumber });
@@ -160,17 +163,56 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
     return sent.kind === 'done' ? undefined : sent;
   }
 
-  private describe({ event }: HistoryEntry): Array<{ label: string; text: string }> {
+  private describe({ event }: HistoryEntry, confirmationNumber: string): PublisherWroteEntry[] {
     const t = (key: string) => translate(this.deps.locale, `supportChannel.publisherWrote.${key}`);
     switch (event.type) {
       case 'message_posted':
-        return [{ label: t('message'), text: event.data.message }];
+        return [{ label: t('message'), lines: [textLine(event.data.message)] }];
       case 'question_answered':
-        return [{ label: t('answer'), text: event.data.answer }];
+        return [{ label: t('answer'), lines: [textLine(event.data.answer)] }];
       case 'information_added':
-        return [{ label: t('added'), text: describeAddition(event.data, translator(this.deps.locale)) }];
+        return [{ label: t('added'), lines: describeAddition(event.data, this.deps.locale) }];
       case 'closed':
-        return [{ label: t('withdrawn'), text: event.data.note ?? '' }];
+        return [{ label: t('withdrawn'), lines: event.data.note ? [textLine(event.data.note)] : [] }];
+      case 'evidence_added':
+        return [
+          {
+            label: translate(this.deps.locale, 'evidence.triage.files'),
+            lines: [
+              textLine(
+                translate(this.deps.locale, 'evidence.triage.file', {
+                  name: event.data.name,
+                  size: formatFileSize(event.data.size, this.deps.locale),
+                }),
+              ),
+            ],
+          },
+        ];
+      case 'customer_draft_shared':
+      case 'customer_draft_answered': {
+        const words = translator(this.deps.locale);
+        const key =
+          event.type === 'customer_draft_shared'
+            ? 'drafts.support.shared'
+            : `drafts.support.${event.data.answer}`;
+        return [
+          {
+            label: words(key),
+            lines: [
+              textLine(words('drafts.named', draftWords(words, event.data))),
+              textLine(
+                words('drafts.support.where', {
+                  path: `/api/support/tickets/${confirmationNumber}/drafts/${
+                    event.type === 'customer_draft_answered'
+                      ? (event.data.sharedDraftId ?? event.data.draftId)
+                      : event.data.draftId
+                  }`,
+                }),
+              ),
+            ],
+          },
+        ];
+      }
       default:
         return [];
     }

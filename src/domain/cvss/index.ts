@@ -14,6 +14,7 @@ export {
   type CvssVersion,
 } from './cvss-metrics';
 export { CVSS_RATINGS, ratingForScore, type CvssRating } from './cvss-rating';
+export { formatCvssScore } from './format-cvss-score';
 export { definedMetrics, formatCvssVector } from './format-cvss-vector';
 export { orderCvssVector } from './order-cvss-vector';
 export { parseCvss, type CvssMetricValue, type ParseCvssResult, type ParsedCvss } from './parse-cvss';

@@ -42,13 +42,19 @@ export function draftCommunication(request: DraftRequest): DraftedCommunication 
   // Text formats may be shown as Markdown or HTML: typed markup is made inert. JSON needs only the
   // invisibles gone; JSON.stringify escapes the rest.
   const clean: CleanText = format === 'csaf' ? stripInvisible : neutraliseMarkup;
+  const words = stringsFor[language];
+  const placeholders = new PlaceholderTracker();
+  const gathered = gatherDraftFacts(request, clean);
   const context: DraftContext = {
     request,
-    facts: gatherDraftFacts(request, clean),
-    words: stringsFor[language],
+    // A report drafted before it is filed has no confirmation number yet: a visible placeholder.
+    facts: gathered.confirmationNumber
+      ? gathered
+      : { ...gathered, confirmationNumber: placeholders.mark(words.placeholder.reference) },
+    words,
     tone,
     locale: draftLocale(language),
-    placeholders: new PlaceholderTracker(),
+    placeholders,
   };
   const drafted = { format, language, tone };
 

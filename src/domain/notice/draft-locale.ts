@@ -1,3 +1,4 @@
+import { formatCvssScore } from '../cvss/format-cvss-score';
 import type { DraftLanguage } from './draft-request';
 
 /** Dates, scores and lists written the way the communication's language writes them. */
@@ -16,11 +17,10 @@ const intlTags: Record<DraftLanguage, string> = { en: 'en-US', ru: 'ru-RU' };
 export function draftLocale(language: DraftLanguage): DraftLocale {
   const tag = intlTags[language];
   const dates = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' });
-  const scores = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const lists = new Intl.ListFormat(tag, { type: 'conjunction', style: 'long' });
   return {
     date: (iso) => dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
-    score: (score) => scores.format(score),
+    score: (score) => formatCvssScore(score, tag),
     list: (items) => lists.format(items),
   };
 }

@@ -27,6 +27,7 @@ export const draftStringsEn: DraftStrings = {
     deadline: '[Notification deadline]',
     dataSubjectCategories: '[Categories of data subjects]',
     dataSubjectCount: '[Approximate number of data subjects]',
+    reference: '[Confirmation number, given on submission]',
     recordCategories: '[Categories of personal data records]',
     recordCount: '[Approximate number of personal data records]',
     dpoContact: '[Name and contact details of the data protection officer or other contact point]',

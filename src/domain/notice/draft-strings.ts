@@ -46,6 +46,8 @@ export interface PlaceholderStrings {
   readonly dpoContact: string;
   readonly consequences: string;
   readonly adverseEffects: string;
+  /** The confirmation number of a report not filed yet (drafted during the report dialog). */
+  readonly reference: string;
 }
 
 /** CVSS facts as written in a sentence; `score` is formatted for the language. */

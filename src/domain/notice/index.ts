@@ -1,5 +1,3 @@
-export { draftCustomerNotice, type NoticeFacts } from './draft-customer-notice';
-export { renderNotice, type NoticeDraft, type NoticePart, type Translate } from './notice-draft';
 export { reviewCustomerMessage, type NoticeFinding, type NoticeFindingKey } from './review-customer-message';
 export { draftCommunication } from './draft-communication';
 export { formatsFor } from './formats-for';
@@ -17,3 +15,23 @@ export {
   type DraftRevision,
   type DraftTone,
 } from './draft-request';
+export {
+  basisChanges,
+  canonicalBasis,
+  changesBetween,
+  draftBasis,
+  type BasisChange,
+  type DraftBasis,
+} from './draft-basis';
+export {
+  draftStaleness,
+  draftTextLimits,
+  isEditableFormat,
+  readDraftText,
+  type CustomerDraft,
+  type DraftOrigin,
+  type DraftStaleness,
+  type DraftStatus,
+  type DraftTextResult,
+} from './customer-draft';
+export { draftDocument, type DraftDocument } from './draft-document';

@@ -54,8 +54,10 @@ export function reviewCustomerMessage(
   if (missingCves.length > 0)
     findings.push({ key: 'notice.finding.missingCve', params: { ids: missingCves.join(', ') } });
   if (message.trim().length < 80) findings.push({ key: 'notice.finding.tooShort' });
-  // The drafted notice marks what only the publisher can write in [brackets].
-  const placeholder = /\[[^\]\n]{3,}\]/.exec(message);
-  if (placeholder) findings.push({ key: 'notice.finding.placeholder', params: { text: placeholder[0] } });
+  // The drafted notice marks what only the publisher can write in [brackets]: every one left is named.
+  const placeholders = [...new Set(message.match(/\[[^\]\n]{3,}\]/g) ?? [])];
+  if (placeholders.length > 0) {
+    findings.push({ key: 'notice.finding.placeholder', params: { text: placeholders.join('; ') } });
+  }
   return findings;
 }

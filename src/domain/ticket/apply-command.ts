@@ -1,4 +1,5 @@
 import { assessCvss } from '../cvss/score-cvss';
+import { breachReminderDecision } from './breach-clock';
 import { normaliseConfirmationNumber } from './confirmation-number';
 import { currentReport } from './current-report';
 import { isRecord, readChoice, readText } from './read-fields';
@@ -10,6 +11,7 @@ import {
   closeReasons,
   priorities,
   severities,
+  ticketStates,
   type Actor,
   type ActorKind,
   type CvssRating,
@@ -37,6 +39,8 @@ import type { TicketEvent } from './ticket-events';
  *   close any open ticket. Publishers do not close: a withdrawal goes through support.
  * - Nothing changes a closed ticket.
  * - The system marks an unacknowledged ticket overdue once its due time has passed, once per ticket.
+ * - GDPR Art. 33 (an incident with personal data): the publisher marks the authority notified, once; the
+ *   system reminds once before the 72 hours run out (breach-clock.ts). Both in any state, closed included.
  */
 
 const rules: Readonly<
@@ -67,6 +71,8 @@ const rules: Readonly<
   },
   close: { actors: ['support'], from: openStates, to: 'closed' },
   mark_ack_overdue: { actors: ['system'], from: ['submitted'] },
+  mark_breach_notified: { actors: ['publisher'], from: ticketStates },
+  remind_breach_notification: { actors: ['system'], from: ticketStates },
   add_information: { actors: ['publisher'], from: openStates },
   withdraw: { actors: ['publisher'], from: openStates, to: 'closed' },
 };
@@ -223,6 +229,17 @@ export function applyCommand(ticket: Ticket, command: TicketCommand, actor: Acto
       if (now.getTime() < Date.parse(ticket.ackDueAt))
         return failure([{ key: 'ticket.ackOverdue.notDue', dueAt: ticket.ackDueAt }]);
       return changed([event('ack_overdue', { dueAt: ticket.ackDueAt })]);
+    }
+    case 'mark_breach_notified': {
+      if (!ticket.breachDueAt) return failure([{ key: 'ticket.breach.notApplicable' }]);
+      if (ticket.breachNotifiedAt)
+        return failure([{ key: 'ticket.breach.alreadyNotified', at: ticket.breachNotifiedAt }]);
+      return changed([event('breach_notification_done', { dueAt: ticket.breachDueAt })]);
+    }
+    case 'remind_breach_notification': {
+      const decision = breachReminderDecision(ticket, now);
+      if (!decision.remind) return failure([{ key: 'ticket.breach.noReminder', reason: decision.reason }]);
+      return changed([event('breach_reminder_due', { dueAt: decision.dueAt })]);
     }
   }
 }

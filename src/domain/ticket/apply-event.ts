@@ -1,4 +1,4 @@
-import type { Ticket, TicketState } from './ticket';
+import { ticketStates, type Ticket, type TicketState } from './ticket';
 import type { TicketEvent, TicketEventType } from './ticket-events';
 
 /**
@@ -37,15 +37,34 @@ export const eventAllowedFrom: Readonly<Record<TicketEventType, readonly TicketS
   outcome_set: ['acknowledged', 'in_assessment', 'awaiting_publisher'],
   closed: openStates,
   ack_overdue: ['submitted'],
+  // The obligation to notify the authority outlives the ticket: closed included.
+  breach_notification_done: ticketStates,
+  breach_reminder_due: ticketStates,
   information_added: openStates,
+  evidence_added: openStates,
+  // A download is recorded whatever the state: support may need a closed ticket's evidence.
+  evidence_downloaded: ticketStates,
+  // The message to customers often comes last: drafts are shared and reviewed after closing too.
+  customer_draft_shared: ticketStates,
+  customer_draft_proposed: ticketStates,
+  customer_draft_answered: ticketStates,
+  customer_drafts_outdated: ticketStates,
 };
 
 /** The ticket after one event, or undefined when the event cannot happen in the ticket's state. */
 export function applyEvent(ticket: Ticket, event: TicketEvent): Ticket | undefined {
   if (!eventAllowedFrom[event.type].includes(ticket.state)) return undefined;
   switch (event.type) {
+    // Customer drafts are kept beside the ticket (src/tickets/customer-drafts.ts); the history records
+    // what happened to them, the ticket stays as it was.
     case 'submitted':
     case 'message_posted':
+    case 'evidence_added':
+    case 'evidence_downloaded':
+    case 'customer_draft_shared':
+    case 'customer_draft_proposed':
+    case 'customer_draft_answered':
+    case 'customer_drafts_outdated':
       return ticket;
     case 'acknowledged':
       return {
@@ -86,6 +105,10 @@ export function applyEvent(ticket: Ticket, event: TicketEvent): Ticket | undefin
       };
     case 'ack_overdue':
       return { ...ticket, ackOverdueAt: event.at };
+    case 'breach_notification_done':
+      return { ...ticket, breachNotifiedAt: event.at };
+    case 'breach_reminder_due':
+      return { ...ticket, breachRemindedAt: event.at };
     case 'information_added':
       return {
         ...ticket,

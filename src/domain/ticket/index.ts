@@ -2,6 +2,14 @@ export { applyCommand, availableCommands } from './apply-command';
 export { applyEvent, applyEvents, eventAllowedFrom } from './apply-event';
 export { currentReport, suggestedSeverity } from './current-report';
 export {
+  breachClock,
+  breachDueAt,
+  breachReminderDecision,
+  breachReminderLeadHours,
+  type BreachClock,
+  type BreachClockStatus,
+} from './breach-clock';
+export {
   confirmationAlphabet,
   confirmationPrefix,
   findConfirmationNumber,
@@ -42,4 +50,10 @@ export {
 } from './ticket';
 export type { TicketCommand, TicketCommandType } from './ticket-commands';
 export { type TicketError, type TicketErrorKey, type TicketResult } from './ticket-errors';
-export { ticketEventTypes, type TicketEvent, type TicketEventType } from './ticket-events';
+export {
+  ticketEventTypes,
+  type CustomerDraftRef,
+  type TicketEvent,
+  type TicketEventType,
+} from './ticket-events';
+export type { EvidenceFileFact } from './ticket-events';

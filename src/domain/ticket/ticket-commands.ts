@@ -19,6 +19,10 @@ export type TicketCommand =
       readonly duplicateOf?: string;
     }
   | { readonly type: 'mark_ack_overdue' }
+  /** The publisher has notified the supervisory authority of the breach (GDPR Art. 33). */
+  | { readonly type: 'mark_breach_notified' }
+  /** The system's one reminder that the 72 hours to notify the authority are running out. */
+  | { readonly type: 'remind_breach_notification' }
   /** The publisher adds to the report: at least one part. The CVSS vector is re-scored here. */
   | {
       readonly type: 'add_information';

@@ -25,7 +25,14 @@ export type TicketError =
       readonly to?: TicketState;
     }
   | { readonly key: 'ticket.ackOverdue.notDue'; readonly dueAt: string }
-  | { readonly key: 'ticket.ackOverdue.alreadyMarked'; readonly markedAt: string };
+  | { readonly key: 'ticket.ackOverdue.alreadyMarked'; readonly markedAt: string }
+  /** The 72-hour clock does not run for this ticket (not an incident with personal data involved). */
+  | { readonly key: 'ticket.breach.notApplicable' }
+  | { readonly key: 'ticket.breach.alreadyNotified'; readonly at: string }
+  | {
+      readonly key: 'ticket.breach.noReminder';
+      readonly reason: 'notApplicable' | 'notified' | 'reminded' | 'notYet' | 'passed' | 'filedLate';
+    };
 
 export type TicketErrorKey = TicketError['key'];
 

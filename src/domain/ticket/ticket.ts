@@ -139,6 +139,15 @@ export interface Ticket {
   readonly acknowledgedAt?: string;
   /** When the overdue-acknowledgement alarm went off; it goes off once per ticket. */
   readonly ackOverdueAt?: string;
+  /**
+   * GDPR Art. 33: when the 72 hours to notify the supervisory authority run out, for an incident whose
+   * report says personal data is involved (`breachDueAt` in breach-clock.ts, set when it is filed).
+   */
+  readonly breachDueAt?: string;
+  /** When the publisher marked the authority notified ('breach_notification_done'). */
+  readonly breachNotifiedAt?: string;
+  /** When the one reminder before the deadline went out ('breach_reminder_due'). */
+  readonly breachRemindedAt?: string;
   readonly closedAt?: string;
   readonly closeReason?: CloseReason;
   readonly updatedAt: string;

@@ -2,6 +2,7 @@ import type { Request, Response } from 'restify';
 import type { Logger } from '../../logger';
 import type { AuthFailure, Principal } from './auth-result';
 import type { ApiAuthenticator } from './create-api-authenticator';
+import { sendProblem } from '../problem-details';
 
 const realm = 'security-desk';
 
@@ -35,12 +36,12 @@ function refuse(req: Request, res: Response, failure: AuthFailure, logger: Logge
   if (failure.status === 401) {
     const error = failure.error ? `, error="${failure.error}"` : '';
     res.header('WWW-Authenticate', `Bearer realm="${realm}"${error}`);
-    res.send(401, { error: 'Unauthorized', message: 'A valid bearer token is required.' });
+    sendProblem(res, 'unauthorized', 'A valid bearer token is required.');
   } else if (failure.status === 403) {
     res.header('WWW-Authenticate', `Bearer realm="${realm}", error="insufficient_scope"`);
-    res.send(403, { error: 'Forbidden', message: 'The token does not grant the role this API needs.' });
+    sendProblem(res, 'forbidden', 'The token does not grant the role this API needs.');
   } else {
     res.header('Retry-After', '5');
-    res.send(503, { error: 'Unavailable', message: 'Tokens cannot be verified right now; try again.' });
+    sendProblem(res, 'unavailable', 'Tokens cannot be verified right now; try again.');
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../../logger';
 import type { Outbox } from '../../tickets';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
 import { requireAuth } from '../auth/require-auth';
+import { sendProblem } from '../problem-details';
 
 /**
  * GET /api/support/dead-letters: notifications given up on (after the attempt limit, or because the
@@ -19,7 +20,16 @@ export function registerDeadLettersRoute(
     const limit = readInt(params.get('limit'), 50, 1, 200);
     const offset = readInt(params.get('offset'), 0, 0, 1_000_000);
     if (limit === undefined || offset === undefined) {
-      res.send(400, { error: 'BadRequest', message: 'limit must be 1-200 and offset 0 or more.' });
+      sendProblem(res, 'invalid-request', 'limit must be 1-200 and offset 0 or more.', {
+        problems: [
+          ...(limit === undefined
+            ? [{ field: 'limit', message: 'must be a whole number from 1 to 200' }]
+            : []),
+          ...(offset === undefined
+            ? [{ field: 'offset', message: 'must be a whole number, 0 or more' }]
+            : []),
+        ],
+      });
       return;
     }
     try {
@@ -30,7 +40,7 @@ export function registerDeadLettersRoute(
         { event: 'http.failed', path: '/api/support/dead-letters', err: error },
         'listing failed',
       );
-      res.send(500, { error: 'InternalError', message: 'The dead letters could not be read.' });
+      sendProblem(res, 'internal-error', 'The dead letters could not be read.');
     }
   });
 }

@@ -3,6 +3,7 @@ import type { ChannelRegistrations } from '../../bot/support-channel/channel-reg
 import type { Logger } from '../../logger';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
 import { requireAuth } from '../auth/require-auth';
+import { sendProblem } from '../problem-details';
 
 /**
  * POST /api/support/channel-registrations: a one-time code (15 minutes) that makes a Teams channel the
@@ -28,9 +29,7 @@ export function registerChannelRegistrationsRoute(
       body === '' ||
       (typeof body === 'object' && !Array.isArray(body) && Object.keys(body).length === 0);
     if (!empty) {
-      res.send(400, {
-        error: 'BadRequest',
-        message: 'The body is not valid.',
+      sendProblem(res, 'invalid-request', 'The body is not valid.', {
         problems: [{ field: '(body)', message: 'must be empty or {}' }],
       });
       return;
@@ -48,7 +47,7 @@ export function registerChannelRegistrationsRoute(
       );
     } catch (err) {
       logger.error({ event: 'http.failed', path: req.path(), err }, 'support API request failed');
-      res.send(500, { error: 'InternalError', message: 'The request failed; nothing was changed.' });
+      sendProblem(res, 'internal-error', 'The request failed; nothing was changed.');
     }
   });
 }

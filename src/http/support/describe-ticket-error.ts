@@ -39,6 +39,9 @@ export function describeTicketError(error: TicketError): ApiProblem {
       };
     case 'ticket.ackOverdue.notDue':
     case 'ticket.ackOverdue.alreadyMarked':
+    case 'ticket.breach.notApplicable':
+    case 'ticket.breach.alreadyNotified':
+    case 'ticket.breach.noReminder':
       return { field: 'state', key: error.key, message: 'not applicable' };
   }
 }
@@ -49,6 +52,7 @@ export function isStateRefusal(error: TicketError): boolean {
     error.key === 'ticket.transition.notAllowed' ||
     error.key === 'ticket.actor.notAllowed' ||
     error.key === 'ticket.ackOverdue.notDue' ||
-    error.key === 'ticket.ackOverdue.alreadyMarked'
+    error.key === 'ticket.ackOverdue.alreadyMarked' ||
+    error.key.startsWith('ticket.breach.')
   );
 }

@@ -3,6 +3,7 @@ import type { SupportTicketFilter } from '../../backend/support-port';
 import { maxPageSize } from '../../backend/support-port';
 import { categories, severities, ticketStates } from '../../domain/ticket';
 import type { ApiProblem } from './describe-ticket-error';
+import { decodeTicketListCursor } from '../../backend/ticket-list-cursor';
 
 /** A comma-separated list or a repeated parameter: ?state=submitted,acknowledged or ?state=a&state=b. */
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -26,6 +27,7 @@ const querySchema = z
       .min(0, { error: 'must be a whole number, 0 or more' })
       .max(1_000_000, { error: 'must be at most 1000000' })
       .optional(),
+    cursor: z.string().optional(),
   })
   .strict();
 
@@ -56,6 +58,18 @@ export function readTicketListQuery(
     };
   }
   const q = parsed.data;
+  const after = q.cursor === undefined ? undefined : decodeTicketListCursor(q.cursor);
+  if (q.cursor !== undefined && !after) {
+    return {
+      ok: false,
+      problems: [
+        { field: 'cursor', message: 'is not a cursor this API gave out (use the next link as it is)' },
+      ],
+    };
+  }
+  if (after && q.offset !== undefined) {
+    return { ok: false, problems: [{ field: 'offset', message: 'cannot be combined with cursor' }] };
+  }
   return {
     ok: true,
     filter: {
@@ -65,6 +79,7 @@ export function readTicketListQuery(
       ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
       ...(q.limit !== undefined ? { limit: q.limit } : {}),
       ...(q.offset !== undefined ? { offset: q.offset } : {}),
+      ...(after ? { after } : {}),
     },
   };
 }

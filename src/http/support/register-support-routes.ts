@@ -1,19 +1,25 @@
 import type { Request, Response, Server } from 'restify';
-import type { SupportPort } from '../../backend/support-port';
+import { guardedBy } from './guarded-route';
+import type { SupportPort, SupportTicketPage } from '../../backend/support-port';
 import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
 import type { Principal } from '../auth/auth-result';
+import type { EvidenceService } from '../../evidence/evidence-service';
+import { registerEvidenceRoutes } from './evidence-routes';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
-import { requireAuth } from '../auth/require-auth';
 import { describeTicketError, isStateRefusal } from './describe-ticket-error';
 import { readTicketListQuery } from './read-ticket-list-query';
 import { readSupportCommand, supportActions, type SupportAction } from './support-command-bodies';
+import { encodeTicketListCursor } from '../../backend/ticket-list-cursor';
 import { historyJson, readIfMatch, supportTicketJson, versionEtag } from './ticket-json';
+import { sendProblem } from '../problem-details';
 
 export interface SupportRoutesDeps {
   readonly support: SupportPort;
   readonly authenticator: ApiAuthenticator;
   readonly logger: Logger;
+  /** Files of evidence (embedded backend): their list, download and scan verdict routes. */
+  readonly evidence?: EvidenceService;
 }
 
 /**
@@ -23,29 +29,28 @@ export interface SupportRoutesDeps {
  */
 export function registerSupportRoutes(server: Server, deps: SupportRoutesDeps): void {
   const { support, authenticator, logger } = deps;
-  const guarded =
-    (handler: (req: Request, res: Response, principal: Principal) => Promise<void>) =>
-    async (req: Request, res: Response) => {
-      const principal = await requireAuth(req, res, authenticator, logger);
-      if (!principal) return;
-      try {
-        await handler(req, res, principal);
-      } catch (err) {
-        logger.error({ event: 'http.failed', path: req.path(), err }, 'support API request failed');
-        res.send(500, { error: 'InternalError', message: 'The request failed; nothing was changed.' });
-      }
-    };
+  if (deps.evidence) registerEvidenceRoutes(server, { evidence: deps.evidence, authenticator, logger });
+  const guarded = guardedBy(authenticator, logger);
 
   server.get(
     '/api/support/tickets',
     guarded(async (req, res) => {
-      const query = readTicketListQuery(new URL(req.url ?? '/', 'http://localhost').searchParams);
+      const search = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const query = readTicketListQuery(search);
       if (!query.ok) {
-        res.send(400, { error: 'BadRequest', message: 'The query is not valid.', problems: query.problems });
+        sendProblem(res, 'invalid-request', 'The query is not valid.', { problems: query.problems });
         return;
       }
       const page = await support.list(query.filter);
-      res.send(200, { ...page, items: page.items.map(supportTicketJson) });
+      const next = nextPageLink(search, page, query.filter.after !== undefined);
+      if (next) res.header('Link', `<${next.href}>; rel="next"`);
+      res.send(200, {
+        items: page.items.map(supportTicketJson),
+        total: page.total,
+        limit: page.limit,
+        ...(query.filter.after ? {} : { offset: page.offset }),
+        ...(next ? { next: next.href, nextCursor: next.cursor } : {}),
+      });
     }),
   );
 
@@ -69,16 +74,16 @@ export function registerSupportRoutes(server: Server, deps: SupportRoutesDeps): 
   async function runCommand(req: Request, res: Response, principal: Principal, action: SupportAction) {
     const expected = readIfMatch(req.header('if-match') || undefined);
     if (expected === 'missing') {
-      res.send(428, {
-        error: 'PreconditionRequired',
-        message:
-          'Send If-Match with the ETag of the ticket you read, so no one else’s change is overwritten.',
-      });
+      sendProblem(
+        res,
+        'precondition-required',
+        'Send If-Match with the ETag of the ticket you read, so no one else’s change is overwritten.',
+      );
       return;
     }
     const parsed = readSupportCommand(action, req.body);
     if (!parsed.ok) {
-      res.send(400, { error: 'BadRequest', message: 'The body is not valid.', problems: parsed.problems });
+      sendProblem(res, 'invalid-request', 'The body is not valid.', { problems: parsed.problems });
       return;
     }
     const actor: Actor = {
@@ -104,23 +109,49 @@ export function registerSupportRoutes(server: Server, deps: SupportRoutesDeps): 
     if (result.reason === 'notFound') return notFound(res);
     if (result.reason === 'conflict') {
       res.header('ETag', versionEtag(result.currentVersion));
-      res.send(412, {
-        error: 'PreconditionFailed',
-        message: 'The ticket changed since you read it; read it again and retry.',
-        currentVersion: result.currentVersion,
-      });
+      sendProblem(
+        res,
+        'precondition-failed',
+        'The ticket changed since you read it; read it again and retry.',
+        {
+          currentVersion: result.currentVersion,
+        },
+      );
       return;
     }
     const problems = result.errors.map(describeTicketError);
     if (result.errors.some(isStateRefusal)) {
-      res.send(409, { error: 'Conflict', message: problems[0]?.message ?? 'Not allowed now.', problems });
+      sendProblem(res, 'state-conflict', problems[0]?.message ?? 'Not allowed now.', { problems });
       return;
     }
-    res.send(400, { error: 'BadRequest', message: 'The body is not valid.', problems });
+    sendProblem(res, 'invalid-request', 'The body is not valid.', { problems });
   }
 }
 
 /** Unknown and malformed numbers look the same: nothing tells whether a ticket exists. */
 function notFound(res: Response): void {
-  res.send(404, { error: 'NotFound', message: 'No such ticket.' });
+  sendProblem(res, 'not-found', 'No such ticket.');
+}
+
+/**
+ * The next page's link, with the same filters and a cursor after this page's last ticket; none when
+ * this page is the last (fewer tickets than asked for, or the offset reached the total).
+ */
+function nextPageLink(
+  search: URLSearchParams,
+  page: SupportTicketPage,
+  byCursor: boolean,
+): { href: string; cursor: string } | undefined {
+  const last = page.items[page.items.length - 1];
+  if (!last || page.items.length < page.limit) return undefined;
+  if (!byCursor && page.offset + page.items.length >= page.total) return undefined;
+  const cursor = encodeTicketListCursor({
+    submittedAt: last.ticket.submittedAt,
+    confirmationNumber: last.ticket.confirmationNumber,
+  });
+  const params = new URLSearchParams(search);
+  params.delete('offset');
+  params.set('cursor', cursor);
+  params.set('limit', String(page.limit));
+  return { href: `/api/support/tickets?${params.toString()}`, cursor };
 }

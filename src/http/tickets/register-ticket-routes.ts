@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import { decodeTicketListCursor, encodeTicketListCursor } from '../../backend/ticket-list-cursor';
 import type { TicketServicePort } from '../../backend/support-port';
 import type { Submission, TicketRecord } from '../../backend/ticket-backend';
 import type { TicketCommand, TicketReport } from '../../domain/ticket';
@@ -6,6 +7,7 @@ import type { Logger } from '../../logger';
 import type { IdempotentResponses, StoredResponse } from '../../store/idempotent-responses';
 import type { ApiAuthenticator } from '../auth/create-api-authenticator';
 import { requireAuth } from '../auth/require-auth';
+import { problem, sendProblem, sendStatusAndBody } from '../problem-details';
 import { describeTicketError, isStateRefusal } from '../support/describe-ticket-error';
 import { historyJson } from '../support/ticket-json';
 import { newTicketBody, publisherCommandBody, zodProblems } from './ticket-service-bodies';
@@ -33,7 +35,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
         await handler(req, res);
       } catch (err) {
         logger.error({ event: 'http.failed', path: req.path(), err }, 'ticket API request failed');
-        res.send(500, { error: 'InternalError', message: 'The request failed.' });
+        sendProblem(res, 'internal-error', 'The request failed.');
       }
     };
 
@@ -42,12 +44,12 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
     guarded(async (req, res) => {
       const key = (req.header('idempotency-key') || '').trim();
       if (!key || key.length > maxIdempotencyKeyLength) {
-        res.send(400, {
-          error: 'BadRequest',
-          message:
-            'Send an Idempotency-Key header (the report draft’s submission key, up to 200 characters).',
-          problems: [{ field: 'Idempotency-Key', message: 'is required' }],
-        });
+        sendProblem(
+          res,
+          'invalid-request',
+          'Send an Idempotency-Key header (the report draft’s submission key, up to 200 characters).',
+          { problems: [{ field: 'Idempotency-Key', message: 'is required' }] },
+        );
         return;
       }
       const body = newTicketBody.safeParse(req.body ?? {});
@@ -79,15 +81,36 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
   server.get(
     '/api/tickets',
     guarded(async (req, res) => {
-      const search = new URL(req.url ?? '/', 'http://localhost').searchParams;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const search = url.searchParams;
       const tenantId = search.get('tenantId') ?? '';
       const limit = Number(search.get('limit') ?? '20');
+      const cursor = search.get('cursor');
       if (!tenantId) return badRequest(res, [{ field: 'tenantId', message: 'is required' }]);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
         return badRequest(res, [{ field: 'limit', message: 'must be a whole number from 1 to 100' }]);
       }
-      const records = await backend.listForTenant(tenantId, { limit });
-      res.send(200, { items: records.map(recordJson) });
+      const after = cursor === null ? undefined : decodeTicketListCursor(cursor);
+      if (cursor !== null && !after) {
+        return badRequest(res, [{ field: 'cursor', message: 'is not a cursor this service gave out' }]);
+      }
+      const records = await backend.listForTenant(tenantId, { limit, ...(after ? { after } : {}) });
+      // A full page may have more after it: the next page starts after its last ticket.
+      const last = records.length === limit ? records.at(-1) : undefined;
+      const nextCursor =
+        last &&
+        encodeTicketListCursor({
+          submittedAt: last.ticket.submittedAt,
+          confirmationNumber: last.ticket.confirmationNumber,
+        });
+      let next: string | undefined;
+      if (nextCursor) {
+        const link = new URL(url);
+        link.searchParams.set('cursor', nextCursor);
+        next = `${link.pathname}${link.search}`;
+        res.header('Link', `<${next}>; rel="next"`);
+      }
+      res.send(200, { items: records.map(recordJson), ...(next ? { next, nextCursor } : {}) });
     }),
   );
 
@@ -120,13 +143,16 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
         if (result.ok) return { status: 200, body: { ...recordJson(result.record), events: result.events } };
         if (result.error.key === 'ticket.notFound') return notFoundResponse;
         if (result.error.key === 'ticket.backendUnavailable') {
-          return { status: 503, body: { error: 'Unavailable', message: 'Try again later.' } };
+          return { status: 503, body: problem('unavailable', 'Try again later.') };
         }
-        const problem = describeTicketError(result.error);
+        const fieldProblem = describeTicketError(result.error);
         if (isStateRefusal(result.error)) {
-          return { status: 409, body: { error: 'Conflict', message: problem.message, problems: [problem] } };
+          return {
+            status: 409,
+            body: problem('state-conflict', fieldProblem.message, { problems: [fieldProblem] }),
+          };
         }
-        return badRequestResponse([problem]);
+        return badRequestResponse([fieldProblem]);
       };
       // With an Idempotency-Key a retried message (its first answer lost) is posted once.
       const key = (req.header('idempotency-key') || '').trim();
@@ -135,7 +161,7 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
       }
       if (!key) {
         const response = await post();
-        res.send(response.status, response.body);
+        sendStatusAndBody(res, response.status, response.body);
         return;
       }
       const outcome = await idempotency.run(
@@ -144,18 +170,12 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
         post,
       );
       if (outcome.kind === 'mismatch') {
-        res.send(422, {
-          error: 'IdempotencyKeyReused',
-          message: 'This Idempotency-Key was used for another request.',
-        });
+        sendProblem(res, 'idempotency-key-reused', 'This Idempotency-Key was used for another request.');
       } else if (outcome.kind === 'inProgress') {
         res.header('Retry-After', '1');
-        res.send(409, {
-          error: 'InProgress',
-          message: 'A request with this Idempotency-Key is still running.',
-        });
+        sendProblem(res, 'request-in-progress', 'A request with this Idempotency-Key is still running.');
       } else {
-        res.send(outcome.response.status, outcome.response.body);
+        sendStatusAndBody(res, outcome.response.status, outcome.response.body);
       }
     }),
   );
@@ -163,11 +183,11 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
 
 const notFoundResponse: StoredResponse = {
   status: 404,
-  body: { error: 'NotFound', message: 'No such ticket.' },
+  body: problem('not-found', 'No such ticket.'),
 };
 
 function badRequestResponse(problems: readonly { field: string; message: string }[]): StoredResponse {
-  return { status: 400, body: { error: 'BadRequest', message: 'The request is not valid.', problems } };
+  return { status: 400, body: problem('invalid-request', 'The request is not valid.', { problems }) };
 }
 
 function recordJson(record: TicketRecord): Record<string, unknown> {
@@ -180,9 +200,9 @@ function recordJson(record: TicketRecord): Record<string, unknown> {
 
 function badRequest(res: Response, problems: readonly { field: string; message: string }[]): void {
   const response = badRequestResponse(problems);
-  res.send(response.status, response.body);
+  sendStatusAndBody(res, response.status, response.body);
 }
 
 function notFound(res: Response): void {
-  res.send(notFoundResponse.status, notFoundResponse.body);
+  sendStatusAndBody(res, notFoundResponse.status, notFoundResponse.body);
 }

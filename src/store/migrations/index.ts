@@ -8,6 +8,9 @@ import { ticketScaleIndexes } from './007-ticket-scale-indexes';
 import { notifySendLog } from './008-notify-send-log';
 import { correspondence } from './009-correspondence';
 import { lookupLimits } from './010-lookup-limits';
+import { customerDrafts } from './011-customer-drafts';
+import { evidenceFiles } from './012-evidence-files';
+import { breachClock } from './013-breach-clock';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -28,4 +31,7 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '008-notify-send-log': notifySendLog,
   '009-correspondence': correspondence,
   '010-lookup-limits': lookupLimits,
+  '011-customer-drafts': customerDrafts,
+  '012-evidence-files': evidenceFiles,
+  '013-breach-clock': breachClock,
 });

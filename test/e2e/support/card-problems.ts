@@ -1,4 +1,5 @@
 import type * as AdaptiveCards from 'adaptivecards';
+import { teamsHostConfigJson } from '../../support/teams-card-checks';
 
 // The package's `lib/` build is ES modules that Node's require cannot load; its UMD bundle is the same
 // renderer the Playground ships, and parses without a DOM.
@@ -23,6 +24,8 @@ export function cardProblems(content: unknown): string[] {
     problems.push(`version ${JSON.stringify(json.version)}: Teams renders 1.0 to ${TEAMS_MAX_VERSION}`);
   }
   const card = new AC.AdaptiveCard();
+  // Teams' own host config: six actions to a row at most, as Teams draws them.
+  card.hostConfig = new AC.HostConfig(teamsHostConfigJson);
   const context = new AC.SerializationContext();
   card.parse(json, context);
   for (let i = 0; i < context.eventCount; i++) {

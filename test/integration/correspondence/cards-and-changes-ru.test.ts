@@ -77,10 +77,12 @@ describe('по-русски: карточки заявки говорят пра
       id,
     );
     expect(said(added)[0]).toMatch(
-      new RegExp(`^Добавлено в заявку ${number}, поддержка уведомлена\\. Новый вектор даёт оценку 5\\.4`),
+      new RegExp(`^Добавлено в заявку ${number}, поддержка уведомлена\\. Новый вектор даёт оценку 5,4 `),
     );
     const seen = await call(app.url, 'GET', `/api/support/tickets/${number}`, { token: supportKey });
     expect(seen.body.ticket).toMatchObject({ suggestedSeverity: 'Medium' });
+    // The API is a machine format: the score stays a number there.
+    expect(JSON.stringify(seen.body)).toContain('"baseScore":5.4');
     expect(await eventPayloads(app, number, 'information_added')).toHaveLength(1);
   });
 

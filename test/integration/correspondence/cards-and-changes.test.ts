@@ -67,7 +67,10 @@ describe('every card about a ticket tells the truth, and the publisher can add t
       (c) =>
         sendsTo(chat.conversationId)(c) && textsIn(c).includes('Support has finished assessing your report'),
     );
-    expect(actionTitles(cardOf(outcome))).toEqual(['Send reply to support']);
+    expect(actionTitles(cardOf(outcome))).toEqual([
+      'Send reply to support',
+      'Draft the message to your customers',
+    ]);
   });
 
   test('after a restart the cards posted before are still updated in place', async () => {

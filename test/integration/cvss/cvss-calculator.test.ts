@@ -43,7 +43,8 @@ function buttonData(card: unknown, title: string): Record<string, unknown> {
 
 /** The monospace runs: the vector a result card shows. */
 function vectorsOn(card: unknown): string[] {
-  return elementsOf(card, 'TextRun')
+  // A checked vector is a wrapping TextBlock (it wraps on a phone); an echoed one a TextRun.
+  return [...elementsOf(card, 'TextRun'), ...elementsOf(card, 'TextBlock')]
     .filter((run) => run.fontType === 'Monospace')
     .map((run) => String(run.text));
 }
@@ -287,7 +288,7 @@ describe('the CVSS calculator card', () => {
       await chat.submit({ ...buttonData(card, 'Рассчитать оценку'), ...V31_CRITICAL }, id),
       id,
     );
-    expect(cardTexts(scored)).toEqual(expect.arrayContaining(['Оценка CVSS 3.1', '9.8 Критический']));
+    expect(cardTexts(scored)).toEqual(expect.arrayContaining(['Оценка CVSS 3.1', '9,8 Критический']));
   });
 
   test('opened for a report, the result offers to use the vector, and hands it to the report dialog', async () => {

@@ -39,7 +39,7 @@ describe('hostile or broken requests to /api/messages', () => {
     ['a JSON array', () => ({ body: '[1,2,3]' }), 400],
     ['a JSON string', () => ({ body: '"hello"' }), 400],
     ['an object that is not an activity', () => ({ body: JSON.stringify({ hello: 'world' }) }), 400],
-    ['plain text', () => ({ body: 'type=message', contentType: 'text/plain' }), 400],
+    ['plain text', () => ({ body: 'type=message', contentType: 'text/plain' }), 415],
   ];
   test.each(cases)('%s is answered %i with one log line', async (_name, make, status) => {
     const from = app.logs.length;
@@ -96,6 +96,7 @@ describe('with credentials configured', () => {
       env: {
         MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
         MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
       },
     });
   });

@@ -58,6 +58,7 @@ describe('start-up refusals', () => {
     expect(code).toBe(1);
     expect(stderr).toEqual([
       'config error: MicrosoftAppId: required when NODE_ENV=production (local mode skips token checks)',
+      'config error: EVIDENCE_KEY: required when NODE_ENV=production (32 random bytes in base64)',
     ]);
   });
 

@@ -47,8 +47,10 @@ describe('Bot Connector tokens on /api/messages, credentials configured', () => 
       });
       expect(response.status).toBe(401);
       expect(response.body).toEqual({
-        error: 'Unauthorized',
-        message: 'A valid Bot Connector token is required.',
+        type: 'urn:security-desk:problem:unauthorized',
+        title: 'Authentication required',
+        status: 401,
+        detail: 'A valid Bot Connector token is required.',
       });
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
       expect(keys.metadataFetches + keys.keyFetches).toBe(fetches);
@@ -134,7 +136,7 @@ describe('Bot Connector signing keys that cannot be fetched', () => {
       });
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(response.body).toMatchObject({ error: 'Unavailable' });
+      expect(response.body).toMatchObject({ type: 'urn:security-desk:problem:unavailable', status: 503 });
     }
     // Thirty requests, and only the background retries (1 s, then 2 s, … apart) asked for the document.
     expect(keys.metadataFetches - fetchesBefore).toBeLessThanOrEqual(2);
@@ -168,6 +170,8 @@ describe('the bot process in production mode', () => {
     const bot = await spawnBot({
       NODE_ENV: 'production',
       DATA_DIR: `/tmp/sd-forged-tokens-${process.pid}`,
+      // Production keeps evidence files under a configured key (32 random bytes in base64).
+      EVIDENCE_KEY: Buffer.alloc(32, 7).toString('base64'),
       ...keys.env(),
     });
     try {

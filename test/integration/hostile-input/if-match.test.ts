@@ -66,8 +66,10 @@ describe('If-Match on support changes', () => {
     expect(response.status).toBe(412);
     expect(response.headers.get('etag')).toBe('"1"');
     expect(response.body).toEqual({
-      error: 'PreconditionFailed',
-      message: 'The ticket changed since you read it; read it again and retry.',
+      type: 'urn:security-desk:problem:precondition-failed',
+      title: 'The resource changed',
+      status: 412,
+      detail: 'The ticket changed since you read it; read it again and retry.',
       currentVersion: 1,
     });
     expect(await snapshotStore(app.app.store.db)).toEqual(before);
@@ -77,7 +79,12 @@ describe('If-Match on support changes', () => {
     const before = await snapshotStore(app.app.store.db);
     const response = await acknowledge('SEC-ZZZZ-ZZZZ', '*');
     expect(response.status).toBe(404);
-    expect(response.body).toEqual({ error: 'NotFound', message: 'No such ticket.' });
+    expect(response.body).toEqual({
+      type: 'urn:security-desk:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No such ticket.',
+    });
     expect(await snapshotStore(app.app.store.db)).toEqual(before);
   });
 });

@@ -54,8 +54,10 @@ describe('activities the turn could not handle', () => {
       const result = await chat.post(activity);
       expect(result.status).toBe(400);
       expect(result.body).toEqual({
-        error: 'BadRequest',
-        message: expect.stringContaining(`Not a Bot Framework activity: ${field} `),
+        type: 'urn:security-desk:problem:invalid-request',
+        title: 'The request is not valid',
+        status: 400,
+        detail: expect.stringContaining(`Not a Bot Framework activity: ${field} `),
         problems: expect.arrayContaining([{ field, message: expect.any(String) }]),
       });
       const lines = app.logs.slice(from);

@@ -82,6 +82,20 @@ describe('look-up limits in one instance (SQLite)', () => {
     expect(cardsIn(await colleague.send('my tickets'))).toHaveLength(1);
   });
 
+  test("free text reads the tenant's reports too: a flood of messages is limited like look-ups", async () => {
+    const tenant = randomUUID();
+    await fileTicket(app, tenant, 'Leaked keys');
+    const chat = app.chat({ tenantId: tenant });
+    for (let i = 0; i < 4; i++) {
+      expect(cardTexts(cardsIn(await chat.send(`more about the leak, part ${i}`))[0])).toContain(
+        'What should I do with your message?',
+      );
+    }
+    const refused = await chat.send('and one more');
+    expect(texts(refused)).toEqual([expect.stringMatching(tooOften)]);
+    expect(cardsIn(refused)).toEqual([]);
+  });
+
   test('the tenant as a whole has a limit; a colleague is told it is the organisation', async () => {
     const tenant = randomUUID();
     await fileTicket(app, tenant, 'One report');

@@ -83,8 +83,10 @@ describe('remote events against a deployment that runs its own support desk', ()
       await expectRefusedCleanly(app, () => signedPost(app, { confirmationNumber: number, ...event }), {
         status: 409,
         body: {
-          error: 'Conflict',
-          message: 'This ticket is not filed with the remote ticket service; its events are not taken.',
+          type: 'urn:security-desk:problem:state-conflict',
+          title: 'Not allowed in the current state',
+          status: 409,
+          detail: 'This ticket is not filed with the remote ticket service; its events are not taken.',
           problems: [
             { field: 'confirmationNumber', message: 'is not a ticket filed with the remote service' },
           ],
@@ -107,8 +109,10 @@ describe('remote events against a deployment that runs its own support desk', ()
       {
         status: 404,
         body: {
-          error: 'NotFound',
-          message: 'No ticket has this confirmation number.',
+          type: 'urn:security-desk:problem:not-found',
+          title: 'Not found',
+          status: 404,
+          detail: 'No ticket has this confirmation number.',
           problems: [{ field: 'confirmationNumber', message: 'names no ticket' }],
         },
       },
@@ -154,8 +158,10 @@ describe('remote events against tickets filed with the remote service', () => {
     await expectRefusedCleanly(app, () => signedPost(app, { confirmationNumber: number, type, data }), {
       status: 409,
       body: {
-        error: 'Conflict',
-        message: 'The ticket is closed; this event cannot happen to it now.',
+        type: 'urn:security-desk:problem:state-conflict',
+        title: 'Not allowed in the current state',
+        status: 409,
+        detail: 'The ticket is closed; this event cannot happen to it now.',
         problems: [
           {
             field: 'type',

@@ -187,7 +187,10 @@ describe('POST /api/notifications from a remote ticket service', () => {
       );
       const response = await post(body, signed(body));
       expect(response.status).toBe(409);
-      expect(await response.json()).toMatchObject({ error: 'Conflict' });
+      expect(await response.json()).toMatchObject({
+        type: 'urn:security-desk:problem:state-conflict',
+        status: 409,
+      });
     }
     expect(await stored()).toEqual(before);
     const ticket = await test.app.backend.getForTenant(

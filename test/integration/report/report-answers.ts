@@ -14,6 +14,7 @@ export const incidentDetails = {
   dataOrSystems: 'Customer contact records in the export service',
   startedOn: '2026-11-18',
   ongoing: 'no',
+  personalData: 'no',
 };
 
 export const vulnerabilityKind = {

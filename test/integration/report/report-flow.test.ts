@@ -90,6 +90,7 @@ describe('reporting a security event from start to confirmation', () => {
         dataOrSystems: 'Customer contact records in the export service',
         startedOn: '2026-11-18',
         ongoing: 'no',
+        personalData: 'no',
       },
       fix: { kind: 'full', remediationSteps: 'Upgrade to 2.4.1.' },
     });

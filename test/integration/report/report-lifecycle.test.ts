@@ -215,7 +215,7 @@ describe('the report dialog across restarts, repeats, old cards, cancels and tim
     const session = new ReportSession(app.chat());
     await toReview(session);
     await session.press('edit', {}, { section: 'fix' });
-    expect(session.texts()).toEqual(expect.arrayContaining(['Fix', 'Save and return to the review']));
+    expect(session.texts()).toEqual(expect.arrayContaining(['Fix', 'Save and review']));
     expect(inputOf(session.card, 'remediationSteps')?.value).toBe(fullFix.remediationSteps);
     await session.press('next', { ...fullFix, remediationSteps: 'Upgrade to 2.4.2.' });
     expect(session.texts()).toEqual(expect.arrayContaining(['Review your report', 'Upgrade to 2.4.2.']));

@@ -98,6 +98,7 @@ describe('support API authentication outside local mode', () => {
         ...jwks.env('SUPPORT_AUTH'),
         MicrosoftAppId: 'bot-app-id',
         MicrosoftAppPassword: 'bot-app-secret',
+        MicrosoftAppType: 'MultiTenant',
       },
     });
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTicketing } from '../../../src/backend/create-ticketing';
-import { TicketStore } from '../../../src/tickets';
+import { CustomerDraftDesk } from '../../../src/backend/customer-draft-desk';
+import { EvidenceFiles, TicketStore } from '../../../src/tickets';
+import { createEvidence } from '../../../src/evidence/create-evidence';
 import { IdempotentResponses } from '../../../src/store/idempotent-responses';
 import { loadConfig } from '../../../src/config';
 import { FixedClock } from '../../support/fixed-clock';
@@ -32,15 +34,25 @@ beforeAll(async () => {
   });
   const logger = createLogger('silent');
   const server = createServer({ logger, maxBodyBytes: 1024 });
+  const tickets = new TicketStore(store.db);
   registerTicketingRoutes(server, {
+    draftDesk: new CustomerDraftDesk({ tickets, clock: new FixedClock() }),
     supportDesk: createTicketing({
       config,
       logger,
       clock: new FixedClock(),
       store,
-      tickets: new TicketStore(store.db),
+      tickets,
       idempotency: new IdempotentResponses(store.db),
     }).supportDesk,
+    // Files of evidence: served wherever the support desk is (src/http/support/evidence-routes.ts).
+    evidence: createEvidence({
+      config,
+      files: new EvidenceFiles(store.db),
+      tickets,
+      clock: new FixedClock(),
+      logger,
+    }),
     config,
     logger,
   });
@@ -89,7 +101,7 @@ test('every HTTP route of the whole app is documented, and every documented rout
     // /api/messages is the Bot Framework protocol endpoint, specified by Microsoft, not by us.
     const served = app.app
       .routes()
-      .filter((route) => route !== 'POST /api/messages' && route !== 'GET /healthz')
+      .filter((route) => route !== 'POST /api/messages')
       .map((route) => route.replace(/^(\w+)/, (m) => m.toLowerCase()))
       .sort();
     expect(served).toEqual(documented());

@@ -110,7 +110,7 @@ describe('support API: the ticket lifecycle', () => {
     } else {
       expect(response.status).toBe(409);
       expect(response.body).toMatchObject({
-        error: 'Conflict',
+        type: 'urn:security-desk:problem:state-conflict',
         problems: [{ key: 'ticket.transition.notAllowed', field: 'state' }],
       });
       expect(after.headers.get('etag')).toBe(before.headers.get('etag'));
@@ -196,7 +196,10 @@ describe('support API: preconditions and bad input', () => {
     const stale = await act(number, 'messages', validBodies.messages, '"1"');
     expect(stale.status).toBe(412);
     expect(stale.headers.get('etag')).toBe('"2"');
-    expect(stale.body).toMatchObject({ error: 'PreconditionFailed', currentVersion: 2 });
+    expect(stale.body).toMatchObject({
+      type: 'urn:security-desk:problem:precondition-failed',
+      currentVersion: 2,
+    });
     // `*` matches whatever version is current (RFC 9110 §13.1.1): hostile-input/if-match.test.ts has the rest.
     expect((await act(number, 'messages', validBodies.messages, '*')).status).toBe(200);
   });
@@ -230,7 +233,7 @@ describe('support API: preconditions and bad input', () => {
     const response = await act(number, action, body);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({
-      error: 'BadRequest',
+      type: 'urn:security-desk:problem:invalid-request',
       problems: expect.arrayContaining([expect.objectContaining({ field })]),
     });
   });

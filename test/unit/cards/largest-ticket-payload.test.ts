@@ -172,7 +172,7 @@ describe.each(LOCALES)(
     test('the thread reply telling support what the publisher wrote, after a burst of long messages', () => {
       const entries = [...Array(12).keys()].map((i) => ({
         label: `Message ${i + 1}`,
-        text: longest('message'),
+        lines: [{ text: longest('message') }],
       }));
       const card = renderPublisherWroteCard(locale, largestTicket.confirmationNumber, entries);
       expectTeamsCard(card);

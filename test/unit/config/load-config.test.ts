@@ -27,9 +27,9 @@ describe('configuration from the environment', () => {
   });
 
   test('production without credentials refuses to start, naming the variable', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production' })).toContainEqual(
       expect.stringMatching(/^MicrosoftAppId: required when NODE_ENV=production/),
-    ]);
+    );
   });
 
   test('every bad value gets its own line naming its variable', () => {
@@ -61,10 +61,60 @@ describe('configuration from the environment', () => {
     expect(
       problemsOf({ MicrosoftAppId: 'a', MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }),
     ).toEqual([]);
-    expect(loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }).bot).toMatchObject({
-      localMode: false,
-      appType: 'MultiTenant',
+    expect(
+      loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'MultiTenant' }).bot,
+    ).toMatchObject({ localMode: false, appType: 'MultiTenant' });
+  });
+
+  test('MicrosoftAppType defaults to SingleTenant, so credentials without a tenant are named at start', () => {
+    expect(problemsOf({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' })).toEqual([
+      'MicrosoftAppTenantId: required for MicrosoftAppType=SingleTenant',
+    ]);
+    expect(
+      loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' }).bot,
+    ).toMatchObject({ localMode: false, appType: 'SingleTenant', appTenantId: 't' });
+  });
+
+  test('local mode listens on 127.0.0.1 unless HOST says otherwise; with credentials on every address', () => {
+    expect(loadConfig({})).toMatchObject({ host: '127.0.0.1', hostDefaulted: true });
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostDefaulted: false });
+    expect(
+      loadConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' }),
+    ).toMatchObject({ host: '0.0.0.0', hostDefaulted: true });
+  });
+
+  test('the shutdown grace is SHUTDOWN_GRACE_SECONDS, 10 s by default, and bounded', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '45' }).shutdownGraceMs).toBe(45_000);
+    expect(problemsOf({ SHUTDOWN_GRACE_SECONDS: '0' })).toEqual([
+      'SHUTDOWN_GRACE_SECONDS: must be a whole number from 1 to 600',
+    ]);
+  });
+
+  test('an Application Insights connection string is checked at start; unset, there is no telemetry', () => {
+    expect(loadConfig({}).telemetry).toBeUndefined();
+    const good =
+      'InstrumentationKey=00000000-1111-2222-3333-444444444444;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;LiveEndpoint=https://westeurope.livediagnostics.monitor.azure.com/';
+    expect(loadConfig({ APPLICATIONINSIGHTS_CONNECTION_STRING: good }).telemetry).toEqual({
+      connectionString: good,
     });
+    expect(problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'not a connection string' })).toEqual([
+      'APPLICATIONINSIGHTS_CONNECTION_STRING: must be key=value pairs separated by ";", as the Application Insights resource shows it',
+    ]);
+    expect(
+      problemsOf({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'IngestionEndpoint=https://x.example/' }),
+    ).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING: must contain InstrumentationKey=<GUID>']);
+    expect(
+      problemsOf({
+        APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=abc;IngestionEndpoint=https://x/',
+      }),
+    ).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING: InstrumentationKey must be a GUID']);
+    expect(
+      problemsOf({
+        APPLICATIONINSIGHTS_CONNECTION_STRING:
+          'InstrumentationKey=00000000-1111-2222-3333-444444444444;IngestionEndpoint=http://collector.example/',
+      }),
+    ).toEqual(['APPLICATIONINSIGHTS_CONNECTION_STRING: IngestionEndpoint must be an https:// URL']);
   });
 
   test('a remote backend needs its URL and scope', () => {

@@ -95,7 +95,8 @@ describe('the app package', () => {
     const bot = JSON.parse(await zip.file('manifest.json')!.async('string')).bots[0];
 
     expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
-    expect(bot.supportsFiles).toBe(false);
+    // Publishers send evidence files in the personal chat (issue 16).
+    expect(bot.supportsFiles).toBe(true);
     expect(bot.commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual([
       'report',
       'my tickets',

@@ -1,4 +1,5 @@
 import { renderCard, type AdaptiveCard } from '../../../src/cards/render-card';
+import { wrappable } from '../../../src/cards/card-lines';
 import { renderTicketStatusCard } from '../../../src/cards/ticket-status-data';
 import type { HistoryEntry, TicketRecord } from '../../../src/backend/ticket-backend';
 import { timelineCard, timelinePageCard } from '../../../src/cards/ticket-timeline-card';
@@ -18,6 +19,10 @@ import { textLimits, type Actor, type Ticket, type TicketEvent } from '../../../
 import type { Locale } from '../../../src/i18n/locale';
 import { translator } from '../../../src/i18n/translate';
 import { buildNotification } from '../../../src/notify/build-notification';
+import { buildDraftNotification } from '../../../src/notify/build-draft-notification';
+import { customerDraftCard } from '../../../src/cards/customer-draft-card';
+import { draftBasis, draftTextLimits, type CustomerDraft } from '../../../src/domain/notice';
+import type { StoredTicket } from '../../../src/tickets';
 
 /** The longest answers the dialog accepts, in Cyrillic (two bytes a letter): the worst case for size. */
 export function longestAnswers(): Record<string, string> {
@@ -39,6 +44,7 @@ export function longestAnswers(): Record<string, string> {
     dataOrSystems: text(1000),
     startedOn: '2026-11-19',
     ongoing: 'unknown',
+    personalData: 'unknown',
     fixKind: 'partial',
     remediationSteps: text(2000),
     messageChoice: 'have',
@@ -365,8 +371,8 @@ export const cardSamples: Record<string, Sample[]> = {
   'support-publisher-wrote': [
     (l) =>
       renderPublisherWroteCard(l, 'SEC-ABCD-EFGH', [
-        { label: 'Message', text: longText('message') },
-        { label: 'Answer to your question', text: 'Version 2.4 and earlier.' },
+        { label: 'Message', lines: [{ text: longText('message') }] },
+        { label: 'Answer to your question', lines: [{ text: 'Version 2.4 and earlier.' }] },
       ]),
   ],
   'ticket-timeline': [
@@ -383,4 +389,141 @@ export const cardSamples: Record<string, Sample[]> = {
         fullHistory.slice(0, 1),
       ),
   ],
+  'customer-draft': [
+    // A private email, support's proposal with a note, and a stale CSAF document, each at its longest.
+    (l) => draftCardSample(l, { origin: 'drafted', status: 'private' }),
+    (l) =>
+      draftCardSample(l, {
+        origin: 'support',
+        status: 'proposed',
+        note: longText('note').slice(0, 1000),
+        createdBy: { kind: 'support', id: 'aad-analyst-1', name: 'Sam' },
+      }),
+    (l) =>
+      customerDraftCard(
+        {
+          ...draftSample(l, { format: 'csaf', subject: undefined, body: '{"document":{}}' }),
+          basis: draftBasis({ ...sampleTicket, severity: 'Low' }, 'csaf'),
+        },
+        sampleTicket,
+        { locale: l, timeZone: 'Europe/Berlin', personalChat: true },
+      ),
+  ],
+  'customer-drafts-outdated': [
+    (l) =>
+      buildDraftNotification(
+        {
+          type: 'customer_drafts_outdated',
+          actor: { kind: 'system', id: 'customer-drafts' },
+          at: '2026-11-25T10:00:00.000Z',
+          data: {
+            drafts: (['email', 'short', 'csaf', 'gdpr'] as const).flatMap((format, i) =>
+              (['en', 'ru'] as const).map((language) => ({
+                draftId: `d${i}${language}`,
+                format,
+                language,
+                version: 9,
+              })),
+            ),
+            changed: [
+              'severity',
+              'cvss',
+              'fix',
+              'offers',
+              'affected',
+              'exploitation',
+              'details',
+              'outcome',
+              'status',
+            ],
+          },
+        },
+        { id: 't', ticket: longestTicket } as unknown as StoredTicket,
+        [],
+        l,
+      )!.card,
+  ],
+  // Evidence files (bot/evidence): a receipt with the most files and refusals one message brings.
+  'evidence-receipt': [
+    (l) =>
+      renderCard('evidence-receipt', l, {
+        heading: translator(l)('evidence.receipt.titleTicket', { count: 5, number: 'SEC-7K3M-9QXD' }),
+        ticketLine: wrappable(`SEC-7K3M-9QXD: ${'T'.repeat(textLimits.title)}`),
+        files: Array.from({ length: 5 }, (_, i) => ({
+          name: wrappable(`${'n'.repeat(110)}-${i}.log`),
+          size: '19.9 MB',
+          sha256: 'a'.repeat(64),
+        })),
+        refusals: Array.from({ length: 5 }, (_, i) => ({
+          text: wrappable(
+            translator(l)('evidence.refused.disallowedType', {
+              name: `${'x'.repeat(110)}-${i}.bin`,
+              kinds: 'PNG, JPEG',
+            }),
+          ),
+        })),
+        limits: translator(l)('evidence.limits', {
+          maxFile: '20 MB',
+          maxTicket: '100 MB',
+          maxFiles: 25,
+          kinds: 'PNG, JPEG, GIF',
+        }),
+      }),
+  ],
+  'evidence-choose-ticket': [
+    (l) =>
+      renderCard('evidence-choose-ticket', l, {
+        names: Array.from({ length: 10 }, (_, i) => wrappable(`${'n'.repeat(110)}-${i}.png`)),
+        selected: 'SEC-7K3M-9QX0',
+        tickets: Array.from({ length: 10 }, (_, i) => ({
+          number: `SEC-7K3M-9QX${i}`,
+          title: wrappable(`SEC-7K3M-9QX${i}: ${'T'.repeat(60)}`),
+        })),
+        files: Array.from({ length: 10 }, (_, i) => ({
+          source: 'download',
+          url: `https://contoso.sharepoint.com/personal/alex/_layouts/15/download.aspx?UniqueId=${i}&tempauth=${'v'.repeat(900)}`,
+          name: `${'n'.repeat(110)}-${i}.png`,
+        })),
+        limits: translator(l)('evidence.limits', {
+          maxFile: '20 MB',
+          maxTicket: '100 MB',
+          maxFiles: 25,
+          kinds: 'PNG',
+        }),
+      }),
+  ],
 };
+
+/** A customer draft of the longest text a person may type, in the reader's language. */
+function draftSample(l: Locale, overrides: Partial<CustomerDraft> = {}): CustomerDraft {
+  const letter = l === 'ru' ? 'щ' : 'w';
+  return {
+    id: '1a2b3c4d-0000-4000-8000-000000000001',
+    format: 'email',
+    language: l,
+    tone: 'formal',
+    version: 12,
+    origin: 'drafted',
+    status: 'private',
+    subject: letter.repeat(draftTextLimits.subject),
+    body: Array.from({ length: 80 }, () => `${letter.repeat(99)}\n`).join(''),
+    placeholders: [
+      '[Date of discovery]',
+      '[What the issue could allow, in plain words]',
+      '[Contact for questions]',
+    ],
+    madeFromVersion: 7,
+    basis: draftBasis(sampleTicket, overrides.format ?? 'email'),
+    createdAt: '2026-11-24T10:00:00.000Z',
+    createdBy: { kind: 'publisher', id: 'user-1', name: 'Alex' },
+    ...overrides,
+  };
+}
+
+function draftCardSample(l: Locale, overrides: Partial<CustomerDraft>): AdaptiveCard {
+  return customerDraftCard(draftSample(l, overrides), sampleTicket, {
+    locale: l,
+    timeZone: 'Europe/Berlin',
+    personalChat: true,
+  });
+}

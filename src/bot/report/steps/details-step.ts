@@ -16,7 +16,7 @@ export const detailsStep: ReportStep = {
     knownExploited: 20,
     affected: textLimits.affected * 2,
     ...(categoryOf(values) === 'incident'
-      ? { dataOrSystems: textLimits.dataOrSystems * 2, startedOn: 20, ongoing: 20 }
+      ? { dataOrSystems: textLimits.dataOrSystems * 2, startedOn: 20, ongoing: 20, personalData: 20 }
       : {}),
   }),
 
@@ -31,14 +31,16 @@ export const detailsStep: ReportStep = {
       const dataOrSystems = reader.text('dataOrSystems', { max: textLimits.dataOrSystems, required: true });
       const startedOn = reader.date('startedOn', 'notAfterToday');
       const ongoing = reader.choice('ongoing', yesNoUnknown);
+      // GDPR Art. 33: 'yes' starts the 72-hour clock and offers the authority-notification outline.
+      const personalData = reader.choice('personalData', yesNoUnknown);
       if (startedOn && discoveredOn && startedOn > discoveredOn) {
         reader.fail(
           'startedOn',
           ctx.t('report.error.startedAfterDiscovered', { date: formatDate(discoveredOn, ctx.locale) }),
         );
       }
-      if (dataOrSystems && ongoing)
-        incident = { dataOrSystems, ongoing, ...(startedOn ? { startedOn } : {}) };
+      if (dataOrSystems && ongoing && personalData)
+        incident = { dataOrSystems, ongoing, personalData, ...(startedOn ? { startedOn } : {}) };
     }
     if (!reader.ok || !description || !knownExploited) return { errors: reader.errors };
     return {
@@ -62,6 +64,10 @@ export const detailsStep: ReportStep = {
       heading: t(incident ? 'report.details.titleIncident' : 'report.details.titleVulnerability'),
       today: todayIn(ctx),
       yesNoUnknown: yesNoUnknownChoices(t),
+      personalDataChoices: yesNoUnknown.map((value) => ({
+        title: t(`report.details.personalDataChoice.${value}`),
+        value,
+      })),
       maxDescription: textLimits.description,
       maxAffected: textLimits.affected,
       maxDataOrSystems: textLimits.dataOrSystems,
@@ -95,6 +101,7 @@ export const detailsStep: ReportStep = {
         ),
         startedOn: field(values, errors, 'startedOn'),
         ongoing: field(values, errors, 'ongoing'),
+        personalData: field(values, errors, 'personalData'),
       },
     };
   },
@@ -121,6 +128,10 @@ export const detailsStep: ReportStep = {
               value: part.incident.startedOn ? formatDate(part.incident.startedOn, locale) : none,
             },
             { label: t('report.field.ongoing'), value: t(`report.choice.${part.incident.ongoing}`) },
+            {
+              label: t('report.field.personalData'),
+              value: t(`report.details.personalDataChoice.${part.incident.personalData ?? 'unknown'}`),
+            },
           ]
         : []),
     ];

@@ -54,12 +54,89 @@ const examples: TicketEvent[] = [
   },
 ];
 
+/** Events added after the first dozen: checked for words in both languages, not for their order. */
+const laterExamples: TicketEvent[] = [
+  {
+    type: 'breach_notification_done',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: { dueAt: at },
+  },
+  { type: 'breach_reminder_due', actor: { kind: 'system', id: 'breach-clock' }, at, data: { dueAt: at } },
+  {
+    type: 'evidence_added',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: { fileId: 'f1', name: 'proof.log', size: 2048, sha256: 'a'.repeat(64) },
+  },
+  {
+    type: 'evidence_downloaded',
+    actor: support,
+    at,
+    data: { fileId: 'f1', name: 'proof.log', size: 2048, sha256: 'a'.repeat(64) },
+  },
+  {
+    type: 'customer_draft_shared',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: { draftId: 'd1', format: 'email', language: 'en', version: 2 },
+  },
+  {
+    type: 'customer_draft_proposed',
+    actor: support,
+    at,
+    data: { draftId: 'd2', format: 'email', language: 'en', version: 3, basedOn: 'd1' },
+  },
+  {
+    type: 'customer_draft_answered',
+    actor: { kind: 'publisher', id: 'p', name: 'Pat' },
+    at,
+    data: {
+      draftId: 'd2',
+      format: 'email',
+      language: 'en',
+      version: 3,
+      answer: 'edited',
+      sharedDraftId: 'd3',
+    },
+  },
+  {
+    type: 'customer_drafts_outdated',
+    actor: { kind: 'system', id: 'customer-drafts' },
+    at,
+    data: {
+      drafts: [
+        { draftId: 'd1', format: 'email', language: 'en', version: 2 },
+        { draftId: 'd4', format: 'csaf', language: 'ru', version: 1 },
+      ],
+      changed: ['severity', 'outcome'],
+    },
+  },
+];
+
 describe('a history event in words', () => {
   const t = translator('en');
   const views = examples.map((event) => describeTicketEvent(t, 'en', 'UTC', event));
 
   test('every event type has an example here', () => {
-    expect(examples.map((event) => event.type).sort()).toEqual([...ticketEventTypes].sort());
+    expect([...examples, ...laterExamples].map((event) => event.type).sort()).toEqual(
+      [...ticketEventTypes].sort(),
+    );
+  });
+
+  test('customer drafts are named by kind, language and version; what changed is said in words', () => {
+    expect(laterExamples.map((event) => describeTicketEvent(t, 'en', 'UTC', event).what)).toEqual(
+      expect.arrayContaining([
+        'Shared the email in English (version 2) with support.',
+        'Support proposed a change to the email in English (version 3).',
+        "Accepted support's proposal for the email in English (version 3) with changes.",
+        'Customer drafts out of date because the severity and the outcome changed: email in English, version 2; CSAF document in Russian, version 1.',
+      ]),
+    );
+    const ru = translator('ru');
+    for (const event of laterExamples) {
+      expect(describeTicketEvent(ru, 'ru', 'UTC', event).what).not.toMatch(/drafts\.|tickets\.|evidence\./);
+    }
   });
 
   test('each says what happened, who did it and when, with no untranslated key', () => {
@@ -88,12 +165,16 @@ describe('a history event in words', () => {
     expect(views.at(-1)!.detail).toBe(
       [
         'The image was also mirrored to Docker Hub.',
-        'Revised CVSS vector: CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N (base score 5.4).',
         'Fix: A partial fix or a workaround.',
         'Rotate the registry token.',
         'Offers added: Contoso Registry (contoso.registry).',
       ].join('\n\n'),
     );
+    // The vector is a line of its own, so it wraps on a phone.
+    expect(views.at(-1)!.vector).toEqual({
+      label: 'Revised CVSS vector (base score 5.4):',
+      text: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:L/I:L/A:N',
+    });
   });
 
   test("the publisher never sees an analyst's or a key's name, and reads their own actions as You", () => {

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { startE2eSession, type E2eSession } from './support/e2e-session';
+import { CONFIRMATION_NUMBER, fileVulnerabilityReport } from './support/file-vulnerability-report';
+import { E2E_SUPPORT_API_KEY } from './support/start-e2e-bot';
+
+/** A 1×1 PNG, as a screenshot pasted into the chat would arrive (an inline image). */
+function screenshotPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(1, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.from([0, 200, 30, 30]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('a publisher sends evidence for a report (English)', () => {
+  let session: E2eSession;
+
+  beforeAll(async () => {
+    session = await startE2eSession('evidence-files');
+  });
+  afterEach(async () => {
+    await session.assertHealthy();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('a screenshot sent after filing is attached to the report; the receipt names it, its size and the ticket', async () => {
+    const { chat, bot } = session;
+    await chat.reply('Welcome to Security Desk');
+    const number = await fileVulnerabilityReport(chat, {
+      offerName: 'Contoso Gateway',
+      offerId: 'contoso.gateway',
+      title: 'Admin console reachable without sign-in',
+      description: 'The /admin path of the gateway answers without authentication.',
+      affected: 'Customers on gateway 5.0 to 5.2.',
+      cveIds: 'CVE-2026-40111',
+      remediation: 'Upgrade to 5.2.1, which requires sign-in on /admin.',
+    });
+    expect(number).toMatch(CONFIRMATION_NUMBER);
+
+    // The Playground's own "Mock an Activity → Custom activity": a message as Teams sends one with an
+    // inline image, from this person in this chat (the ids of the last message the Playground sent).
+    const last = [...session.sentToBot].reverse().find((sent) => sent.activity.type === 'message')?.activity;
+    if (!last) throw new Error('the Playground sent no message yet');
+    const png = screenshotPng();
+    const activity = {
+      type: 'message',
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      channelId: last.channelId,
+      serviceUrl: last.serviceUrl,
+      from: last.from,
+      recipient: last.recipient,
+      conversation: last.conversation,
+      channelData: last.channelData,
+      locale: 'en-US',
+      text: '',
+      attachments: [
+        {
+          contentType: 'image/png',
+          contentUrl: `data:image/png;base64,${png.toString('base64')}`,
+          name: 'gateway-admin.png',
+        },
+      ],
+    };
+    await chat.markNow();
+    const { page } = chat;
+    await page.getByRole('button', { name: 'Mock an Activity' }).click();
+    await page.getByText('Custom activity', { exact: true }).click();
+    const editor = page.getByRole('textbox', { name: /Editor content/ });
+    await editor.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    // Inserted as one piece (as a paste is), so the editor adds no closing brackets of its own.
+    await page.keyboard.insertText(JSON.stringify(activity));
+    await page.getByRole('button', { name: 'Send activity', exact: true }).click();
+
+    const receipt = await chat.reply(`File attached to ${number}`);
+    await chat.screenshot(receipt, 'evidence-receipt');
+    const text = await chat.textOf(receipt);
+    expect(text).toContain('gateway-admin.png');
+    expect(text).toContain(`${png.length} bytes`);
+    expect(text).toContain('Admin console reachable without sign-in');
+    expect(text).toContain('Files up to 20 MB each');
+
+    // Support sees it through the API, and the bytes that come back are the screenshot's.
+    const listed = await fetch(`${bot.url}/api/support/tickets/${number}/files`, {
+      headers: { authorization: `Bearer ${E2E_SUPPORT_API_KEY}` },
+    });
+    const { items } = (await listed.json()) as { items: Array<{ name: string; download: string }> };
+    expect(items.map((item) => item.name)).toEqual(['gateway-admin.png']);
+    const download = await fetch(`${bot.url}${items[0]!.download}`, {
+      headers: { authorization: `Bearer ${E2E_SUPPORT_API_KEY}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+  });
+});
