@@ -2,11 +2,10 @@ import type { Clock } from '../../domain/clock';
 import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
 import { PeriodicTask } from '../../periodic-task';
-import { applyAndSave } from './apply-and-save';
+import { sweepDueTickets } from './sweep-due-tickets';
 import type { TicketStore } from '../../tickets';
 
 const jobActor: Actor = { kind: 'system', id: 'ack-overdue-job' };
-const batchSize = 100;
 
 /**
  * Every `intervalSeconds`, tickets still unacknowledged past their due time get one 'ack_overdue' event
@@ -39,31 +38,20 @@ export class AckOverdueJob {
   }
 
   /** One pass; returns how many tickets were marked overdue by this instance. */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
     const now = this.deps.clock.now();
-    let marked = 0;
-    for (;;) {
-      const due = await this.deps.repository.dueForAckOverdue(now, batchSize);
-      const before = marked;
-      for (const stored of due) {
-        const result = await applyAndSave(
-          this.deps.repository,
-          stored,
-          { type: 'mark_ack_overdue' },
-          jobActor,
-          now,
-          { onlyIfNotOverdue: true },
-        );
-        if (result.ok) {
-          marked += 1;
-          this.deps.logger.info(
-            { event: 'ticket.ack_overdue', confirmationNumber: stored.ticket.confirmationNumber },
-            'acknowledgement overdue',
-          );
-        }
-      }
-      // A full batch may hide more; a batch where nothing could be marked would only repeat itself.
-      if (due.length < batchSize || marked === before) return marked;
-    }
+    return sweepDueTickets({
+      repository: this.deps.repository,
+      due: (limit) => this.deps.repository.dueForAckOverdue(now, limit),
+      command: { type: 'mark_ack_overdue' },
+      actor: jobActor,
+      now,
+      options: { onlyIfNotOverdue: true },
+      applied: (stored) =>
+        this.deps.logger.info(
+          { event: 'ticket.ack_overdue', confirmationNumber: stored.ticket.confirmationNumber },
+          'acknowledgement overdue',
+        ),
+    });
   }
 }

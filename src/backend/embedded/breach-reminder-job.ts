@@ -3,10 +3,9 @@ import type { Actor } from '../../domain/ticket';
 import type { Logger } from '../../logger';
 import { PeriodicTask } from '../../periodic-task';
 import type { TicketStore } from '../../tickets';
-import { applyAndSave } from './apply-and-save';
+import { sweepDueTickets } from './sweep-due-tickets';
 
 const jobActor: Actor = { kind: 'system', id: 'breach-reminder-job' };
-const batchSize = 100;
 
 /**
  * Every `intervalSeconds`, incidents with personal data whose 72 hours to notify the supervisory
@@ -46,34 +45,23 @@ export class BreachReminderJob {
   }
 
   /** One pass; returns how many reminders this instance made. */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
     const now = this.deps.clock.now();
-    let reminded = 0;
-    for (;;) {
-      const due = await this.deps.repository.dueForBreachReminder(now, batchSize);
-      const before = reminded;
-      for (const stored of due) {
-        const result = await applyAndSave(
-          this.deps.repository,
-          stored,
-          { type: 'remind_breach_notification' },
-          jobActor,
-          now,
-        );
-        if (result.ok) {
-          reminded += 1;
-          this.deps.logger.info(
-            {
-              event: 'ticket.breach_reminder_due',
-              confirmationNumber: stored.ticket.confirmationNumber,
-              dueAt: stored.ticket.breachDueAt,
-            },
-            'breach notification reminder due',
-          );
-        }
-      }
-      // A full batch may hide more; a batch where nothing could be reminded would only repeat itself.
-      if (due.length < batchSize || reminded === before) return reminded;
-    }
+    return sweepDueTickets({
+      repository: this.deps.repository,
+      due: (limit) => this.deps.repository.dueForBreachReminder(now, limit),
+      command: { type: 'remind_breach_notification' },
+      actor: jobActor,
+      now,
+      applied: (stored) =>
+        this.deps.logger.info(
+          {
+            event: 'ticket.breach_reminder_due',
+            confirmationNumber: stored.ticket.confirmationNumber,
+            dueAt: stored.ticket.breachDueAt,
+          },
+          'breach notification reminder due',
+        ),
+    });
   }
 }
