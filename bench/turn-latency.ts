@@ -10,6 +10,7 @@
  *   npm run bench -- --quick              a smoke run: SQLite, 2 users, a few turns
  *   npm run bench -- --store postgres --concurrency 16 --turns 400
  *   npm run bench -- --profile bench-profiles   a CPU profile of the bot's measured rounds, summarised
+ *   npm run bench -- --kinds help,status --profile p   only those kinds (report step and submit need report)
  *   npm run bench -- --soak               10,000 turns on the bot: RSS and live heap before and after
  *
  * PostgreSQL: a fresh database on TEST_DATABASE_URL's server (default postgres@127.0.0.1:5432), dropped after.
@@ -18,6 +19,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { profileLines } from './turn-bench/summarise-profile';
 import { runSoak, runTurnBench, type BenchStore } from './turn-bench/run-turn-bench';
+import { turnKinds, type TurnKind } from './turn-bench/turn-kinds';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -38,6 +40,16 @@ function stores(): BenchStore[] {
   throw new Error('--store must be sqlite, postgres or both');
 }
 
+function kinds(): TurnKind[] | undefined {
+  const raw = option('kinds');
+  if (raw === undefined) return undefined;
+  const named = raw.split(',').map((k) => k.trim());
+  const unknown = named.filter((k) => !(turnKinds as readonly string[]).includes(k));
+  if (unknown.length > 0 || named.length === 0)
+    throw new Error(`--kinds takes a comma-separated list of: ${turnKinds.join(', ')}`);
+  return turnKinds.filter((k) => named.includes(k));
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const print = (line: string) => console.log(line);
@@ -55,6 +67,7 @@ async function main(): Promise<void> {
     concurrencies,
     turnsPerKind: whole('turns', quick ? 8 : 200),
     warmupRounds: whole('warmup', quick ? 1 : 3),
+    ...(kinds() ? { kinds: kinds()! } : {}),
     ...(profileDir ? { profileDir } : {}),
     print,
   });

@@ -19,6 +19,8 @@ export interface TurnBenchOptions {
   /** At least this many measured turns of every kind (a round gives each user one, four Next steps). */
   readonly turnsPerKind: number;
   readonly warmupRounds: number;
+  /** Only these kinds (for a profile of one kind); a report step or a submit needs `report` before it. */
+  readonly kinds?: readonly TurnKind[];
   /** Write a CPU profile of the bot's measured rounds per block into this directory. */
   readonly profileDir?: string;
   readonly print: (line: string) => void;
@@ -111,8 +113,13 @@ interface Pair {
  * One round: every kind in turn, on both targets, one right after the other (which goes first
  * alternates), so noise from the machine's other work falls on both alike.
  */
-async function round(pair: Pair, index: number, tallies?: { bot: Tally; echo: Tally }): Promise<void> {
-  for (const kind of turnKinds) {
+async function round(
+  pair: Pair,
+  index: number,
+  kinds: readonly TurnKind[],
+  tallies?: { bot: Tally; echo: Tally },
+): Promise<void> {
+  for (const kind of kinds) {
     const order = index % 2 === 0 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const);
     for (const side of order) {
       pair.connector.clear();
@@ -163,7 +170,8 @@ export async function runBlock(
   options: TurnBenchOptions,
 ): Promise<BenchBlock> {
   return withPair(store, concurrency, async (pair) => {
-    for (let i = 0; i < options.warmupRounds; i++) await round(pair, i);
+    const kinds = options.kinds ?? turnKinds;
+    for (let i = 0; i < options.warmupRounds; i++) await round(pair, i, kinds);
     const botBefore = await pair.bot.usage(true);
     const echoBefore = await pair.echo.usage(true);
     const profile = options.profileDir
@@ -172,13 +180,13 @@ export async function runBlock(
     if (profile) await pair.bot.startProfile(250);
     const tallies = { bot: emptyTally(), echo: emptyTally() };
     const rounds = Math.max(1, Math.ceil(options.turnsPerKind / concurrency));
-    for (let i = 0; i < rounds; i++) await round(pair, i, tallies);
+    for (let i = 0; i < rounds; i++) await round(pair, i, kinds, tallies);
     if (profile) await pair.bot.stopProfile(profile);
     const botAfter = await pair.bot.usage(true);
     const echoAfter = await pair.echo.usage(true);
 
     const label = `[${store.padEnd(8)} ${String(concurrency).padStart(2)} users]`;
-    const lines: KindLine[] = turnKinds.map((kind) => {
+    const lines: KindLine[] = kinds.map((kind) => {
       const bot = figuresOf(tallies.bot.latencies[kind]);
       const echo = figuresOf(tallies.echo.latencies[kind]);
       return {

@@ -26,7 +26,12 @@ export function spawnTarget(
 ): Promise<Target> {
   const child: ChildProcess = fork(join(__dirname, 'target-process.ts'), [name], {
     execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
-    env: { PATH: process.env.PATH ?? '', ...env },
+    // NODE_OPTIONS passes through, so a run can add a --require or V8 flag to both targets alike.
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let nextId = 0;

@@ -50,6 +50,11 @@ export type CommandResult =
         | { readonly key: 'ticket.backendUnavailable' };
     };
 
+export interface TicketWithHistory {
+  readonly record: TicketRecord;
+  readonly history: HistoryEntry[];
+}
+
 export interface TenantListOptions {
   readonly limit?: number;
   readonly after?: { readonly submittedAt: string; readonly confirmationNumber: string };
@@ -65,7 +70,11 @@ export interface TicketBackend {
   listForTenant(tenantId: string, options?: TenantListOptions): Promise<TicketRecord[]>;
   /** One ticket by confirmation number, only within the tenant; undefined outside it. */
   getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined>;
-  historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined>;
+  /** The ticket and its history in one look-up (one request to a remote service), only within the tenant. */
+  getWithHistoryForTenant(
+    tenantId: string,
+    confirmationNumber: string,
+  ): Promise<TicketWithHistory | undefined>;
   /** A publisher's command: answer_question or post_message. */
   publisherCommand(
     tenantId: string,

@@ -13,6 +13,7 @@ import {
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { Config } from '../config';
+import { ReusingBotFrameworkAuthentication } from './reusing-authentication';
 
 /**
  * CloudAdapter with its activity entry points public: the HTTP route validates the body and the token and
@@ -65,5 +66,7 @@ export function createAdapter(bot: Config['bot']): SecurityDeskAdapter {
     MicrosoftAppTenantId: bot.appTenantId ?? '',
   };
   const credentials = new ConfigurationServiceClientCredentialFactory(settings);
-  return new SecurityDeskAdapter(new ConfigurationBotFrameworkAuthentication(settings, credentials));
+  return new SecurityDeskAdapter(
+    new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(settings, credentials)),
+  );
 }

@@ -68,8 +68,29 @@ const upsertReference = compileOnce(
 /** The JSON kept in the `reference` column: the ConversationReference fields, minus the locale column. */
 type ReferenceJson = Omit<StoredConversationReference, 'tenantId' | 'userId' | 'conversationType' | 'locale'>;
 
+/**
+ * How long a reference this process wrote stands without being written again when a turn brings nothing
+ * new: every turn carries a reference, but only its activity id changes from one message to the next, and
+ * writing it anyway was a statement per turn (a round trip on PostgreSQL). `updated_at` orders a person's
+ * chats for proactive messages; it stays right to this interval (docs/decisions/turn-performance.md).
+ */
+export const REFERENCE_REFRESH_MS = 60_000;
+/** References written recently; beyond this many the oldest are forgotten (and simply written next time). */
+const MAX_REMEMBERED = 10_000;
+
+interface WrittenReference {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly conversationId: string;
+  readonly values: string;
+  readonly at: number;
+}
+
 /** Where proactive messages go, one row per (tenant, user, conversation). */
 export class ConversationReferences {
+  /** Per (tenant, user, conversation): what this process last wrote, without the activity id, and when. */
+  private readonly written = new Map<string, WrittenReference>();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock = systemClock,
@@ -77,11 +98,19 @@ export class ConversationReferences {
 
   /**
    * Stores the reference, or refreshes it: it becomes active again and keeps its `createdAt`. A missing
-   * locale leaves the stored one in place.
+   * locale leaves the stored one in place. The same reference (all but the activity id) written by this
+   * process less than REFERENCE_REFRESH_MS ago is not written again; marking the conversation inactive or
+   * setting its language here forgets that, so the next turn writes.
    */
   async upsert(ref: StoredConversationReference): Promise<void> {
     const json = validated(ref);
-    const now = this.clock.now().toISOString();
+    const nowMs = this.clock.now().getTime();
+    const key = JSON.stringify([ref.tenantId, ref.userId, ref.conversation.id]);
+    const { activityId: _activityId, ...lasting } = json;
+    const values = JSON.stringify([ref.conversationType, ref.locale ?? null, lasting]);
+    const last = this.written.get(key);
+    if (last && last.values === values && nowMs - last.at >= 0 && nowMs - last.at < REFERENCE_REFRESH_MS)
+      return;
     await upsertReference(
       this.db,
       ref.tenantId,
@@ -93,8 +122,29 @@ export class ConversationReferences {
       ref.bot.id,
       ref.locale ?? null,
       JSON.stringify(json),
-      now,
+      new Date(nowMs).toISOString(),
     );
+    this.written.delete(key);
+    this.written.set(key, {
+      tenantId: ref.tenantId,
+      userId: ref.userId,
+      conversationId: ref.conversation.id,
+      values,
+      at: nowMs,
+    });
+    if (this.written.size > MAX_REMEMBERED) this.written.delete(this.written.keys().next().value!);
+  }
+
+  /** Forgets what was written for a conversation (every user in it, or one), so the next turn writes. */
+  private forget(conversationId: string, userId?: string, tenantId?: string): void {
+    for (const [key, written] of this.written) {
+      if (
+        written.conversationId === conversationId &&
+        (userId === undefined || written.userId === userId) &&
+        (tenantId === undefined || written.tenantId === tenantId)
+      )
+        this.written.delete(key);
+    }
   }
 
   /** The user's active personal chats with the bot, most recently seen first. */
@@ -165,6 +215,7 @@ export class ConversationReferences {
    * references keep their first reason. Returns how many references changed.
    */
   async markInactive(conversationId: string, reason: string, userId?: string): Promise<number> {
+    this.forget(conversationId, userId);
     let query = this.db
       .updateTable('conversation_references')
       .set({ active: 0, inactive_reason: reason, updated_at: this.clock.now().toISOString() })
@@ -185,6 +236,7 @@ export class ConversationReferences {
     if (locale !== null && !isNonEmptyString(locale)) {
       throw new InvalidConversationReferenceError('locale must be a non-empty string or null');
     }
+    this.forget(conversationId, userId, tenantId);
     const result = await this.db
       .updateTable('conversation_references')
       .set({ locale, updated_at: this.clock.now().toISOString() })

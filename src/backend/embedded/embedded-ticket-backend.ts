@@ -14,6 +14,7 @@ import type {
   Submission,
   SubmitResult,
   TenantListOptions,
+  TicketWithHistory,
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
@@ -67,9 +68,14 @@ export class EmbeddedTicketBackend implements TicketBackend {
     return stored && toTicketRecord(stored);
   }
 
-  async historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined> {
+  async getWithHistoryForTenant(
+    tenantId: string,
+    confirmationNumber: string,
+  ): Promise<TicketWithHistory | undefined> {
     const stored = await this.find(tenantId, confirmationNumber);
-    return stored && this.deps.repository.history(stored.id);
+    return (
+      stored && { record: toTicketRecord(stored), history: await this.deps.repository.history(stored.id) }
+    );
   }
 
   async publisherCommand(

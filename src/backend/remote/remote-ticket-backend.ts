@@ -17,6 +17,7 @@ import type {
   Submission,
   SubmitResult,
   TenantListOptions,
+  TicketWithHistory,
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
@@ -167,9 +168,11 @@ export class RemoteTicketBackend implements TicketBackend {
     return found?.record;
   }
 
-  async historyForTenant(tenantId: string, confirmationNumber: string): Promise<HistoryEntry[] | undefined> {
-    const found = await this.fetchOne(tenantId, confirmationNumber);
-    return found?.history;
+  getWithHistoryForTenant(
+    tenantId: string,
+    confirmationNumber: string,
+  ): Promise<TicketWithHistory | undefined> {
+    return this.fetchOne(tenantId, confirmationNumber);
   }
 
   async publisherCommand(
@@ -227,7 +230,7 @@ export class RemoteTicketBackend implements TicketBackend {
   private async fetchOne(
     tenantId: string,
     confirmationNumber: string,
-  ): Promise<{ record: TicketRecord; history: HistoryEntry[] } | undefined> {
+  ): Promise<TicketWithHistory | undefined> {
     const number = normaliseConfirmationNumber(confirmationNumber);
     if (!number || !tenantId) return undefined;
     const local = await this.deps.repository.findForTenant(tenantId, number);

@@ -23,15 +23,15 @@ async function showStatus(
     await turn.context.sendActivity(turn.t('tickets.status.invalidNumber'));
     return;
   }
-  const record = await lookups.byNumber(turn, () => backend.getForTenant(turn.tenantId, number));
-  if (record === limited) return;
-  const history = record ? await backend.historyForTenant(turn.tenantId, number) : undefined;
-  if (!record || !history) {
+  const found = await lookups.byNumber(turn, () => backend.getWithHistoryForTenant(turn.tenantId, number));
+  if (found === limited) return;
+  if (!found) {
     // Unknown and another tenant's ticket read the same: no hint that the number exists.
     turn.log.info({ event: 'status.not_found' }, 'status asked for a ticket outside the tenant or unknown');
     await turn.context.sendActivity(turn.t('tickets.status.notFound', { number }));
     return;
   }
+  const { record, history } = found;
   turn.log.info({ event: 'status.shown', events: history.length }, 'ticket status shown');
   const reader = {
     t: turn.t,

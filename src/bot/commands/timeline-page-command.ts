@@ -19,9 +19,8 @@ export function createTimelinePageCommand(backend: TicketBackend): Command {
       const raw = typeof value?.confirmationNumber === 'string' ? value.confirmationNumber : '';
       const number = normaliseConfirmationNumber(raw);
       const before = typeof value?.before === 'number' ? value.before : Number(value?.before);
-      const record = number ? await backend.getForTenant(turn.tenantId, number) : undefined;
-      const history = record && number ? await backend.historyForTenant(turn.tenantId, number) : undefined;
-      if (!number || !record || !history || !Number.isSafeInteger(before) || before < 1) {
+      const found = number ? await backend.getWithHistoryForTenant(turn.tenantId, number) : undefined;
+      if (!number || !found || !Number.isSafeInteger(before) || before < 1) {
         turn.log.info({ event: 'timeline_page.not_found' }, 'timeline page for an unknown ticket or page');
         await turn.context.sendActivity(
           turn.t('tickets.status.notFound', { number: number ?? raw.slice(0, 40) }),
@@ -35,7 +34,7 @@ export function createTimelinePageCommand(backend: TicketBackend): Command {
         viewerId: turn.userId,
       };
       turn.log.info({ event: 'timeline_page.shown', before }, 'earlier events shown');
-      await sendCard(turn.context, timelinePageCard(reader, record, history, before));
+      await sendCard(turn.context, timelinePageCard(reader, found.record, found.history, before));
     },
   };
 }

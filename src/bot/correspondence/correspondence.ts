@@ -67,7 +67,7 @@ export class Correspondence {
     ].join('/');
     const run = await this.deps.idempotency.run(key, 'bot.reply', async () => ({
       status: 200,
-      body: await this.store(turn, number, text),
+      body: await this.store(turn, number, seen, text),
     }));
     if (run.kind === 'inProgress' || run.kind === 'mismatch') return;
     const outcome = (run.response.body as { outcome?: ReplyOutcome }).outcome ?? 'notFound';
@@ -76,8 +76,16 @@ export class Correspondence {
     await turn.context.sendActivity(turn.t(`correspondence.reply.${outcome}`, { number }));
   }
 
-  private async store(turn: Turn, number: string, text: string): Promise<{ outcome: ReplyOutcome }> {
-    const record = await this.deps.backend.getForTenant(turn.tenantId, number);
+  /**
+   * `record` is the ticket as the look-up just read it: the command below reads it again and re-applies
+   * itself to whatever a concurrent change made of it, so a second read here would add nothing.
+   */
+  private async store(
+    turn: Turn,
+    number: string,
+    record: TicketRecord | undefined,
+    text: string,
+  ): Promise<{ outcome: ReplyOutcome }> {
     if (!isOpen(record)) {
       turn.log.info({ event: 'reply.not_found' }, 'reply to a ticket outside the tenant, unknown or closed');
       return { outcome: 'notFound' };

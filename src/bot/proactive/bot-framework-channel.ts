@@ -19,6 +19,7 @@ import type {
   ProactiveAddress,
   ProactiveChannel,
 } from '../../notify/proactive-channel';
+import { ReusingBotFrameworkAuthentication } from '../reusing-authentication';
 
 const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
 
@@ -34,7 +35,8 @@ interface ConnectorClient {
  * The notifier's channel through the Bot Framework proactive API (CloudAdapter.continueConversationAsync
  * with the bot's app id; '' in local mode). It has its own adapter because the connector client's built-in
  * retry policy is removed: it would retry 429 and 5xx invisibly, outside our rate limits, leases and
- * attempt counts (docs/decisions/notification-delivery.md).
+ * attempt counts (docs/decisions/notification-delivery.md). Its connector clients are its own too (kept per
+ * service URL by ReusingBotFrameworkAuthentication), so the inbound adapter's keep their retries.
  */
 export class BotFrameworkChannel implements ProactiveChannel {
   private readonly adapter: CloudAdapter;
@@ -51,9 +53,11 @@ export class BotFrameworkChannel implements ProactiveChannel {
       MicrosoftAppTenantId: bot.appTenantId ?? '',
     };
     this.adapter = new CloudAdapter(
-      new ConfigurationBotFrameworkAuthentication(
-        settings,
-        new ConfigurationServiceClientCredentialFactory(settings),
+      new ReusingBotFrameworkAuthentication(
+        new ConfigurationBotFrameworkAuthentication(
+          settings,
+          new ConfigurationServiceClientCredentialFactory(settings),
+        ),
       ),
     );
     this.botAppId = bot.appId ?? '';

@@ -120,10 +120,9 @@ export function registerTicketRoutes(server: Server, deps: TicketRoutesDeps): vo
       const tenantId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('tenantId') ?? '';
       if (!tenantId) return badRequest(res, [{ field: 'tenantId', message: 'is required' }]);
       const number = String(req.params.number ?? '');
-      const record = await backend.getForTenant(tenantId, number);
-      const history = record && (await backend.historyForTenant(tenantId, number));
-      if (!record || !history) return notFound(res);
-      res.send(200, { ...recordJson(record), history: historyJson(history) });
+      const found = await backend.getWithHistoryForTenant(tenantId, number);
+      if (!found) return notFound(res);
+      res.send(200, { ...recordJson(found.record), history: historyJson(found.history) });
     }),
   );
 

@@ -128,12 +128,12 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     if (!mine.ok) throw new Error('submit failed');
     const number = mine.record.ticket.confirmationNumber;
     expect(await backend.getForTenant(tenantB, number)).toBeUndefined();
-    expect(await backend.historyForTenant(tenantB, number)).toBeUndefined();
+    expect(await backend.getWithHistoryForTenant(tenantB, number)).toBeUndefined();
     expect(await backend.listForTenant(tenantB)).toEqual([]);
     expect((await backend.getForTenant(tenantA, number.toLowerCase()))?.ticket.confirmationNumber).toBe(
       number,
     );
-    const history = await backend.historyForTenant(tenantA, number);
+    const history = (await backend.getWithHistoryForTenant(tenantA, number))?.history;
     expect(history?.map((h) => h.event.type)).toEqual(['submitted']);
     const result = await backend.publisherCommand(
       tenantB,

@@ -139,7 +139,7 @@ test('reads go to the service, scoped to the tenant', async () => {
   });
   const record = await backend.getForTenant(tenantA, number);
   expect(record).toMatchObject({ delivery: 'synced', ticket: { state: 'acknowledged', priority: 'P1' } });
-  expect((await backend.historyForTenant(tenantA, number))?.map((h) => h.event.type)).toEqual([
+  expect((await backend.getWithHistoryForTenant(tenantA, number))?.history.map((h) => h.event.type)).toEqual([
     'submitted',
     'acknowledged',
   ]);

@@ -218,7 +218,7 @@ describe('the mark-done button with input it should not trust', () => {
     expect(textsOf(notApplicable).join('\n')).toContain(
       `Report ${number} has no 72-hour deadline to notify the supervisory authority`,
     );
-    const history = await app.app.backend.historyForTenant(owner.user.tenantId, number);
+    const history = (await app.app.backend.getWithHistoryForTenant(owner.user.tenantId, number))?.history;
     expect(history?.map((entry) => entry.event.type)).toEqual(['submitted']);
   });
 });

@@ -1,6 +1,7 @@
 import {
   ConversationReferences,
   InvalidConversationReferenceError,
+  REFERENCE_REFRESH_MS,
 } from '../../../src/store/conversation-references';
 import type { StoredConversationReference } from '../../../src/store/stored-conversation-reference';
 import { engines, type TestDatabase } from '../../support/databases';
@@ -176,6 +177,61 @@ describe.each(engines)('conversation references on $name', (engine) => {
 
     expect(await references.findForUser(TENANT, USER)).toEqual([]);
     expect(await references.findByConversation('a:personal-1', { includeInactive: true })).toEqual([]);
+  });
+
+  it('does not write a reference again within a minute when only the activity id changed', async () => {
+    await references.upsert(personalChat({ activityId: 'activity-1' }));
+    clock.advance(REFERENCE_REFRESH_MS - 1);
+    await references.upsert(personalChat({ activityId: 'activity-2' }));
+
+    expect(await references.get(TENANT, USER, 'a:personal-1')).toMatchObject({
+      activityId: 'activity-1',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+    });
+
+    clock.advance(1);
+    await references.upsert(personalChat({ activityId: 'activity-3' }));
+    expect(await references.get(TENANT, USER, 'a:personal-1')).toMatchObject({
+      activityId: 'activity-3',
+      updatedAt: '2026-11-25T10:01:00.000Z',
+    });
+  });
+
+  it('writes at once what changed: the service URL, the language, the user’s name', async () => {
+    await references.upsert(personalChat());
+    clock.advance(1000);
+    await references.upsert(personalChat({ serviceUrl: 'https://smba.trafficmanager.net/amer/' }));
+    expect((await references.get(TENANT, USER, 'a:personal-1'))?.serviceUrl).toBe(
+      'https://smba.trafficmanager.net/amer/',
+    );
+    await references.upsert(
+      personalChat({ serviceUrl: 'https://smba.trafficmanager.net/amer/', locale: 'ru-RU' }),
+    );
+    expect((await references.get(TENANT, USER, 'a:personal-1'))?.locale).toBe('ru-RU');
+    await references.upsert(
+      personalChat({
+        serviceUrl: 'https://smba.trafficmanager.net/amer/',
+        locale: 'ru-RU',
+        user: { id: '29:1user', name: 'Alex Renamed', aadObjectId: USER },
+      }),
+    );
+    expect((await references.get(TENANT, USER, 'a:personal-1'))?.user.name).toBe('Alex Renamed');
+  });
+
+  it('reactivates a conversation marked inactive on the next turn, however soon', async () => {
+    await references.upsert(personalChat());
+    await references.markInactive('a:personal-1', 'forbidden');
+    await references.upsert(personalChat({ activityId: 'activity-2' }));
+    expect(await references.get(TENANT, USER, 'a:personal-1')).toMatchObject({
+      active: true,
+      inactiveReason: null,
+    });
+
+    await references.upsert(personalChat({ locale: 'ru-RU' }));
+    await references.setLocale(TENANT, USER, 'a:personal-1', 'en-GB');
+    // The turn's own language overwrites a language set in between, as every turn's write did.
+    await references.upsert(personalChat({ locale: 'ru-RU' }));
+    expect((await references.get(TENANT, USER, 'a:personal-1'))?.locale).toBe('ru-RU');
   });
 
   it('keeps references across a restart', async () => {
