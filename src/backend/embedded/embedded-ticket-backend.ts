@@ -10,7 +10,6 @@ import { toTicketRecord, type CardPlacement, type TicketStore } from '../../tick
 import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
-  HistoryEntry,
   Submission,
   SubmitResult,
   TenantListOptions,

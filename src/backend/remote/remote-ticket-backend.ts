@@ -13,7 +13,6 @@ import { fileTicket } from '../file-ticket';
 import { encodeTicketListCursor } from '../ticket-list-cursor';
 import type {
   CommandResult,
-  HistoryEntry,
   Submission,
   SubmitResult,
   TenantListOptions,
