@@ -16,6 +16,7 @@ import {
   type TicketState,
 } from '../domain/ticket';
 import { breachDueAt, breachReminderLeadHours } from '../domain/ticket/breach-clock';
+import { compileOnce } from '../store/compile-once';
 import { isUniqueViolation } from '../store/is-unique-violation';
 import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
@@ -70,6 +71,62 @@ export type StoreRemoteEventResult =
   | { readonly status: 'refused'; readonly state: TicketState }
   /** Another delivery for the same ticket won the race for the next sequence number; retry. */
   | { readonly status: 'busy' };
+
+// The look-ups every status, reply and delivery makes, built and compiled once (src/store/compile-once.ts).
+const ticketById = compileOnce(1, (db: Kysely<Database>, id: string) =>
+  db.selectFrom('tickets').selectAll().where('id', '=', id).limit(1),
+);
+const ticketByNumber = compileOnce(1, (db: Kysely<Database>, confirmationNumber: string) =>
+  db.selectFrom('tickets').selectAll().where('confirmation_number', '=', confirmationNumber).limit(1),
+);
+const ticketForTenant = compileOnce(2, (db: Kysely<Database>, tenantId: string, confirmationNumber: string) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
+    ),
+);
+const ticketIdByNumber = compileOnce(1, (db: Kysely<Database>, confirmationNumber: string) =>
+  db
+    .selectFrom('tickets')
+    .select('id')
+    .where((eb) =>
+      eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
+    )
+    .limit(1),
+);
+/** A tenant's tickets, newest first: the first page, and the page after a given ticket. */
+const tenantTickets = compileOnce(2, (db: Kysely<Database>, tenantId: string, limit: number) =>
+  db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .orderBy('confirmation_number')
+    .limit(limit),
+);
+const tenantTicketsAfter = compileOnce(
+  4,
+  (db: Kysely<Database>, tenantId: string, submittedAt: string, confirmationNumber: string, limit: number) =>
+    db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where((eb) =>
+        eb.or([
+          eb('created_at', '<', submittedAt),
+          eb.and([eb('created_at', '=', submittedAt), eb('confirmation_number', '>', confirmationNumber)]),
+        ]),
+      )
+      .orderBy('created_at', 'desc')
+      .orderBy('confirmation_number')
+      .limit(limit),
+);
+const historyOf = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
+  db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'),
+);
 
 /**
  * The one owner of the tickets and their history (src/tickets; the outbox and the support channel's
@@ -172,29 +229,18 @@ export class TicketStore {
   }
 
   async findById(id: string): Promise<StoredTicket | undefined> {
-    const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst();
+    const [row] = (await ticketById(this.db, id)).rows;
     return row && storedTicketFromRow(row);
   }
 
   async findByNumber(confirmationNumber: string): Promise<StoredTicket | undefined> {
-    const row = await this.db
-      .selectFrom('tickets')
-      .selectAll()
-      .where('confirmation_number', '=', confirmationNumber)
-      .executeTakeFirst();
+    const [row] = (await ticketByNumber(this.db, confirmationNumber)).rows;
     return row && storedTicketFromRow(row);
   }
 
   /** By our confirmation number or, for a report filed remotely under another number, the remote one. */
   async findForTenant(tenantId: string, confirmationNumber: string): Promise<StoredTicket | undefined> {
-    const rows = await this.db
-      .selectFrom('tickets')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
-      )
-      .execute();
+    const { rows } = await ticketForTenant(this.db, tenantId, confirmationNumber);
     const row = rows.find((r) => r.confirmation_number === confirmationNumber) ?? rows[0];
     return row && storedTicketFromRow(row);
   }
@@ -218,23 +264,9 @@ export class TicketStore {
     limit: number,
     after?: { readonly submittedAt: string; readonly confirmationNumber: string },
   ): Promise<StoredTicket[]> {
-    let query = this.db.selectFrom('tickets').selectAll().where('tenant_id', '=', tenantId);
-    if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('created_at', '<', after.submittedAt),
-          eb.and([
-            eb('created_at', '=', after.submittedAt),
-            eb('confirmation_number', '>', after.confirmationNumber),
-          ]),
-        ]),
-      );
-    }
-    const rows = await query
-      .orderBy('created_at', 'desc')
-      .orderBy('confirmation_number')
-      .limit(limit)
-      .execute();
+    const { rows } = after
+      ? await tenantTicketsAfter(this.db, tenantId, after.submittedAt, after.confirmationNumber, limit)
+      : await tenantTickets(this.db, tenantId, limit);
     return rows.map(storedTicketFromRow);
   }
 
@@ -288,12 +320,7 @@ export class TicketStore {
 
   /** The ticket's history, oldest first. */
   async history(ticketId: string): Promise<HistoryEntry[]> {
-    const rows = await this.db
-      .selectFrom('ticket_events')
-      .selectAll()
-      .where('ticket_id', '=', ticketId)
-      .orderBy('seq')
-      .execute();
+    const { rows } = await historyOf(this.db, ticketId);
     return rows.map((row) => ({ id: row.id, seq: row.seq, event: eventFromRow(row) }));
   }
 
@@ -302,13 +329,7 @@ export class TicketStore {
    * place. Returns false when no ticket has this number.
    */
   async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<boolean> {
-    const row = await this.db
-      .selectFrom('tickets')
-      .select('id')
-      .where((eb) =>
-        eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
-      )
-      .executeTakeFirst();
+    const [row] = (await ticketIdByNumber(this.db, confirmationNumber)).rows;
     if (!row) return false;
     await this.cards.remember(row.id, card, this.now());
     return true;

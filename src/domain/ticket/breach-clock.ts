@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from '../calendar/is-time-zone';
 import { breachNotificationDeadline } from '../notice/breach-notification-deadline';
 import type { Category, Ticket, TicketReport } from './ticket';
 
@@ -24,7 +25,7 @@ export function breachDueAt(
   if (ticket.category !== 'incident' || incident?.personalData !== 'yes') return undefined;
   const deadline = breachNotificationDeadline(ticket.report.discoveredOn, incident.startedOn, new Date(0));
   if (!deadline) return undefined;
-  const zone = timeZone && IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
+  const zone = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
   const aware = DateTime.fromISO(deadline.awareOn, { zone });
   if (!aware.isValid) return undefined;
   return new Date(aware.toMillis() + breachNotificationHours * hourMs).toISOString();
