@@ -86,7 +86,7 @@ export class LookupLimits {
     const guessing = await this.take(turn, this.unknown);
     if (!guessing) return undefined;
     // The person's allowance refused: they are held; the tenant's: everyone in it is.
-    this.guessing.set(keyOf(turn, guessing.allowance.scope), {
+    this.guessing.set(`${guessing.allowance.scope}:${keyOf(turn, guessing.allowance.scope)}`, {
       ...guessing,
       until: Date.now() + guessing.rejection.msBeforeNext,
     });
@@ -96,7 +96,8 @@ export class LookupLimits {
   /** The guessing refusal this process holds for the person or their tenant, while its window lasts. */
   private stillGuessing(turn: Turn): Refusal | undefined {
     const now = Date.now();
-    for (const key of [keyOf(turn, 'unknownUser'), keyOf(turn, 'unknownTenant')]) {
+    for (const scope of ['unknownUser', 'unknownTenant'] as const) {
+      const key = `${scope}:${keyOf(turn, scope)}`;
       const held = this.guessing.get(key);
       if (!held) continue;
       if (held.until <= now) {

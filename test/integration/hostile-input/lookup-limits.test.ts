@@ -135,6 +135,24 @@ describe('look-up limits in one instance (SQLite)', () => {
     ]);
   });
 
+  test("the tenant's guesses together are limited too: then a colleague's real number is refused as well", async () => {
+    const tenant = randomUUID();
+    const number = await fileTicket(app, tenant, 'Open port');
+    const [first, second, third] = [0, 1, 2].map(() => app.chat({ tenantId: tenant }));
+    const notFound = (result: PostResult) =>
+      expect(texts(result)).toEqual([expect.stringMatching(/not|no report|cannot/i)]);
+    notFound(await first!.send(`status ${unknownNumber()}`));
+    notFound(await first!.send(`status ${unknownNumber()}`));
+    notFound(await second!.send(`status ${unknownNumber()}`));
+
+    const refused = await second!.send(`status ${unknownNumber()}`);
+    expect(texts(refused)).toEqual([expect.stringMatching(tenantTooOften)]);
+    const before = await snapshotStore(app.app.store.db);
+    const colleague = await third!.send(`status ${number}`);
+    expect(texts(colleague)).toEqual([expect.stringMatching(tenantTooOften)]);
+    lookedUpNothing(before, await snapshotStore(app.app.store.db));
+  });
+
   test('a number the tenant has does not count as a guess', async () => {
     const tenant = randomUUID();
     const number = await fileTicket(app, tenant, 'Weak TLS');
