@@ -6,6 +6,7 @@ import { findHolidayRegionProblem } from './domain/calendar/find-holiday-region-
 import { findConnectionStringProblem } from './observability/find-connection-string-problem';
 import { LOCALES, type Locale } from './i18n/locale';
 import { fileKindNames, isFileKind, type FileKind } from './evidence/file-kinds';
+import { isTimeZone } from './domain/calendar/is-time-zone';
 
 /**
  * The environment, parsed once at start-up. Everything else receives the frozen `Config` and never
@@ -72,15 +73,6 @@ const bearerSecret = z.preprocess(
     })
     .optional(),
 );
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** ISO weekday numbers (1 = Monday … 7 = Sunday) from "1-5" or "1,2,3,4,5" or "7,1-4". */
 const weekdays = z.preprocess(

@@ -1,5 +1,6 @@
 import type { TicketError } from '../domain/ticket';
 import type { Submission } from './ticket-backend';
+import { isTimeZone as isKnownZone } from '../domain/calendar/is-time-zone';
 
 export interface SubmissionExtras {
   readonly submissionKey: string;
@@ -48,13 +49,7 @@ export function readSubmissionExtras(
 }
 
 function isTimeZone(zone: unknown): zone is string {
-  if (typeof zone !== 'string' || zone.length === 0 || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return typeof zone === 'string' && zone.length > 0 && zone.length <= 64 && isKnownZone(zone);
 }
 
 function hasControlCharacter(text: string): boolean {

@@ -14,8 +14,24 @@ const LONG: Intl.DateTimeFormatOptions = {
 /** luxon's DATETIME_MED and DATE_MED, which these cards showed before they were formatted here. */
 const SHORT: Intl.DateTimeFormatOptions = DateTime.DATETIME_MED;
 const DATE: Intl.DateTimeFormatOptions = DateTime.DATE_MED;
-type Style = 'long' | 'short' | 'date';
-const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = { long: LONG, short: SHORT, date: DATE };
+/** A notification's instants and calendar dates (src/notify/build-notification.ts). */
+const NOTIFY: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+};
+const NOTIFY_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+type Style = 'long' | 'short' | 'date' | 'notify' | 'notifyDate';
+const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
+  long: LONG,
+  short: SHORT,
+  date: DATE,
+  notify: NOTIFY,
+  notifyDate: NOTIFY_DATE,
+};
 
 /**
  * One Intl.DateTimeFormat per style, language and zone. Building one costs far more than formatting with
@@ -71,6 +87,18 @@ export function formatShortDateTime(iso: string, locale: Locale, zone: string): 
 export function formatDate(date: string, locale: Locale): string {
   const day = DateTime.fromISO(date, { zone: 'utc' });
   return day.isValid ? plainSpaces(formatter('date', locale, 'UTC').format(day.toJSDate())) : date;
+}
+
+/**
+ * A timestamp in a notification, as the publisher reads it: in their time zone when Teams told us one (else
+ * UTC, said so), in their language. A date-only value ('YYYY-MM-DD') is shown as a date with no time zone shift.
+ */
+export function formatNotifyDate(value: string, locale: Locale, timeZone?: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return formatter('notifyDate', locale, 'UTC').format(new Date(`${value}T00:00:00Z`));
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  return formatter('notify', locale, zoneOrUtc(timeZone)).format(date);
 }
 
 /** ICU puts narrow no-break spaces in some zones' formats and not others; one kind of space reads the same. */

@@ -10,8 +10,8 @@ export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; [key: string
 /** Teams refuses a message over 28 KB; we keep a margin for the activity envelope around the card. */
 export const MAX_CARD_BYTES = 26 * 1024;
 
-/** A whole `${t.some.key}` reference to the locale's strings, inside a template string. */
-const STRING_REFERENCE = /\$\{t\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}/g;
+/** A whole `${t.some.key}` (or, inside a `$data` array, `${$root.t.some.key}`) reference to the locale's strings. */
+const STRING_REFERENCE = /\$\{(?:\$root\.)?t\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}/g;
 
 function lookupString(strings: Strings, path: string): string | undefined {
   let at: string | Strings | undefined = strings;

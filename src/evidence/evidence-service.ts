@@ -207,6 +207,7 @@ export class EvidenceService {
 
   /** Gives the files held with a draft to the ticket it was submitted as; returns them. */
   async attachHeld(tenantId: string, draftId: string, confirmationNumber: string): Promise<EvidenceFile[]> {
+    if (!(await this.deps.files.hasHeld(tenantId, draftId))) return [];
     const stored = await this.deps.tickets.findForTenant(tenantId, confirmationNumber);
     if (!stored) return [];
     const files = await this.deps.files.attachHeld(tenantId, draftId, stored.id);

@@ -129,8 +129,12 @@ function numberFormat(locale: Locale): Intl.NumberFormat {
   return format;
 }
 
-function formatMessage(locale: Locale, source: string, params: TranslationParams): string {
-  const message = compile(locale, source);
+function formatMessage(
+  locale: Locale,
+  source: string,
+  params: TranslationParams,
+  message = compile(locale, source),
+): string {
   if (!message) return source;
   const has = (name: string) => Object.prototype.hasOwnProperty.call(params, name);
   // A plural needs its number; without it the message is shown as written, placeholders visible.
@@ -194,10 +198,35 @@ function mergeDeep(base: Strings, over: Strings): Strings {
  * English, then to the key itself.
  */
 export function translate(locale: Locale, key: string, params: TranslationParams = {}): string {
+  const found = resolve(locale, key);
+  return found ? formatMessage(found.locale, found.source, params, found.message) : key;
+}
+
+/** Which table's message a key is, and that message compiled: found once per locale and key. */
+interface Resolved {
+  readonly locale: Locale;
+  readonly source: string;
+  readonly message: CompiledMessage | null;
+}
+const resolvedKeys = new Map<string, Resolved | null>();
+/** Keys come from the code (some with a state or category in them); the bound is a backstop. */
+const MAX_RESOLVED = 5000;
+
+function resolve(locale: Locale, key: string): Resolved | null {
+  const cacheKey = `${locale}\u0000${key}`;
+  const cached = resolvedKeys.get(cacheKey);
+  if (cached !== undefined) return cached;
   const own = lookup(loadTable(locale), key);
-  if (own !== undefined) return formatMessage(locale, own, params);
-  const english = lookup(loadTable('en'), key);
-  return english !== undefined ? formatMessage('en', english, params) : key;
+  const english = own === undefined ? lookup(loadTable('en'), key) : undefined;
+  const found: Resolved | null =
+    own !== undefined
+      ? { locale, source: own, message: compile(locale, own) }
+      : english !== undefined
+        ? { locale: 'en', source: english, message: compile('en', english) }
+        : null;
+  if (resolvedKeys.size >= MAX_RESOLVED) resolvedKeys.clear();
+  resolvedKeys.set(cacheKey, found);
+  return found;
 }
 
 export type Translator = (key: string, params?: TranslationParams) => string;

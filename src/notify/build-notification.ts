@@ -3,7 +3,7 @@ import type { Outcome, TicketEvent } from '../domain/ticket';
 import { textLimits } from '../domain/ticket';
 import type { Locale } from '../i18n/locale';
 import { translate, type TranslationParams } from '../i18n/translate';
-import { formatNotifyDate } from './format-notify-date';
+import { formatNotifyDate } from '../cards/format-date-time';
 
 /** What a notification says about the ticket beside the event itself. */
 export interface NotificationTicket {

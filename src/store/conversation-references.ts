@@ -103,14 +103,15 @@ export class ConversationReferences {
    * setting its language here forgets that, so the next turn writes.
    */
   async upsert(ref: StoredConversationReference): Promise<void> {
-    const json = validated(ref);
     const nowMs = this.clock.now().getTime();
-    const key = JSON.stringify([ref.tenantId, ref.userId, ref.conversation.id]);
-    const { activityId: _activityId, ...lasting } = json;
-    const values = JSON.stringify([ref.conversationType, ref.locale ?? null, lasting]);
+    const key = JSON.stringify([ref.tenantId, ref.userId, ref.conversation?.id]);
+    // The reference as given, but its activity id: the same as one validated and written means the same row.
+    const { activityId: _activityId, ...lasting } = ref;
+    const values = JSON.stringify(lasting);
     const last = this.written.get(key);
     if (last && last.values === values && nowMs - last.at >= 0 && nowMs - last.at < REFERENCE_REFRESH_MS)
       return;
+    const json = validated(ref);
     await upsertReference(
       this.db,
       ref.tenantId,

@@ -142,6 +142,19 @@ export class EvidenceFiles {
     }
   }
 
+  /** Whether any file is held with the draft: most reports have none, and then a submit needs no transaction. */
+  async hasHeld(tenantId: string, draftId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('evidence_files')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('draft_id', '=', draftId)
+      .where('ticket_id', 'is', null)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   /**
    * Gives the files held with a draft to the ticket it became, each with its `evidence_added` event, in
    * one transaction. Returns the files given (none when nothing was held or the ticket takes no files).

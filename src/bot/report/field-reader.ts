@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { calendarDateIn } from '../../domain/calendar/calendar-date-in';
 import { readIsoDate, readText, type TextRule } from '../../domain/ticket/read-fields';
 import type { TicketError } from '../../domain/ticket';
 import type { FieldValues } from './report-draft';
@@ -67,7 +67,5 @@ export class FieldReader {
 
 /** Today's date where the person is: what "not in the future" means to them. */
 export function todayIn(ctx: Pick<StepContext, 'now' | 'timeZone'>): string {
-  return (
-    DateTime.fromJSDate(ctx.now, { zone: ctx.timeZone }).toISODate() ?? ctx.now.toISOString().slice(0, 10)
-  );
+  return calendarDateIn(ctx.now, ctx.timeZone);
 }

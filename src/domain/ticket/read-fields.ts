@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isCalendarDate } from '../calendar/calendar-date-in';
 import type { TicketError } from './ticket-errors';
 
 /**
@@ -94,11 +94,7 @@ export function readIsoDate(
     if (rule.required) errors.push({ key: 'ticket.field.required', field });
     return undefined;
   }
-  if (
-    typeof value !== 'string' ||
-    !isoDatePattern.test(value) ||
-    !DateTime.fromISO(value, { zone: 'utc' }).isValid
-  ) {
+  if (typeof value !== 'string' || !isoDatePattern.test(value) || !isCalendarDate(value)) {
     errors.push({ key: 'ticket.field.invalid', field });
     return undefined;
   }
