@@ -78,8 +78,10 @@ export class MemoryConversationWindows implements ConversationWindows {
 
 /**
  * Shared by every instance on PostgreSQL: the calls' times in `notify_send_log`, read and appended under
- * a transaction-scoped advisory lock on the conversation, so two instances never both take its last slot.
- * Times are the instances' wall clocks (kept in step by NTP; the windows carry a margin for the rest).
+ * a transaction-scoped advisory lock on the conversation, so two instances never both take its last slot
+ * — in one round trip, through the `notify_take_slot` function (migration 014), which applies the same
+ * rule as `waitForRoom`. Times are the instances' wall clocks (kept in step by NTP; the windows carry a
+ * margin for the rest).
  */
 export class PostgresConversationWindows implements ConversationWindows {
   private readonly longest: number;
@@ -95,38 +97,22 @@ export class PostgresConversationWindows implements ConversationWindows {
   }
 
   async tryTake(conversationId: string): Promise<WindowAnswer> {
-    const taken = await this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${conversationId}, 7))`.execute(trx);
-      const now = this.now();
-      const rows = await trx
-        .selectFrom('notify_send_log')
-        .select('sent_at_ms')
-        .where('conversation_id', '=', conversationId)
-        .where('sent_at_ms', '>', now - this.longest)
-        .orderBy('sent_at_ms', 'desc')
-        .limit(this.keep)
-        .execute();
-      const times = rows.map((row) => Number(row.sent_at_ms)).reverse();
-      const wait = waitForRoom(times, this.limits, now);
-      if (wait > 0) return { taken: false as const, wait };
-      const inserted = await trx
-        .insertInto('notify_send_log')
-        .values({ conversation_id: conversationId, sent_at_ms: now })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      // What has left every window is of no more use (kept small per conversation as it goes).
-      await trx
-        .deleteFrom('notify_send_log')
-        .where('conversation_id', '=', conversationId)
-        .where('sent_at_ms', '<=', now - this.longest)
-        .execute();
-      return { taken: true as const, id: Number(inserted.id) };
-    });
-    if (!taken.taken) return { ok: false, retryInMs: taken.wait };
+    const now = Math.floor(this.now());
+    const points = this.limits.map((limit) => limit.points);
+    const windows = this.limits.map((limit) => Math.ceil(limit.windowMs));
+    const { rows } = await sql<{ slot: string | number }>`
+      select notify_take_slot(
+        ${conversationId}, ${now}, ${Math.ceil(this.longest)}, ${this.keep},
+        ${points}::integer[], ${windows}::bigint[]
+      ) as slot
+    `.execute(this.db);
+    const slot = Number(rows[0]?.slot);
+    if (!Number.isFinite(slot) || slot === 0) throw new Error('notify_take_slot answered no slot');
+    if (slot < 0) return { ok: false, retryInMs: -slot };
     return {
       ok: true,
       giveBack: async () => {
-        await this.db.deleteFrom('notify_send_log').where('id', '=', taken.id).execute();
+        await this.db.deleteFrom('notify_send_log').where('id', '=', slot).execute();
       },
     };
   }

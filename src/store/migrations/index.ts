@@ -11,6 +11,7 @@ import { lookupLimits } from './010-lookup-limits';
 import { customerDrafts } from './011-customer-drafts';
 import { evidenceFiles } from './012-evidence-files';
 import { breachClock } from './013-breach-clock';
+import { notifyTakeSlot } from './014-notify-take-slot';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '011-customer-drafts': customerDrafts,
   '012-evidence-files': evidenceFiles,
   '013-breach-clock': breachClock,
+  '014-notify-take-slot': notifyTakeSlot,
 });

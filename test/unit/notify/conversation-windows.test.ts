@@ -80,6 +80,24 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
       return new PostgresConversationWindows(store.db, teams, now);
     });
 
+    it('instances racing on one conversation, each with its own connections, never take more than its windows allow', async () => {
+      // Two stores = two instances' pools; every round, 40 calls at once for the same second.
+      const other = await database.open();
+      try {
+        for (let round = 0; round < 15; round++) {
+          const chat = `race-${round}`;
+          const now = () => 7_000_000 + round * 10_000_000;
+          const instances = [store, other].map((s) => new PostgresConversationWindows(s.db, teams, now));
+          const answers = await Promise.all(
+            Array.from({ length: 40 }, (_, i) => instances[i % 2]!.tryTake(chat)),
+          );
+          expect(answers.filter((answer) => answer.ok)).toHaveLength(7);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
     it('two instances never take the same last slot', async () => {
       await store.db.deleteFrom('notify_send_log').execute();
       const now = () => 5_000_000;
