@@ -29,7 +29,10 @@ function appIdOf(identity: ClaimsIdentity): string {
 class ConnectorClients {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly prepare: (client: ConnectorClient) => void,
+  ) {}
 
   get(key: string, create: () => Promise<ConnectorClient>): Promise<ConnectorClient> {
     const kept = this.clients.get(key);
@@ -38,7 +41,10 @@ class ConnectorClients {
       this.clients.set(key, kept);
       return kept;
     }
-    const made = create();
+    const made = create().then((client) => {
+      this.prepare(client);
+      return client;
+    });
     this.clients.set(key, made);
     // A failed creation (credentials not to be had) is not kept: the next turn tries again.
     made.catch(() => {
@@ -79,12 +85,16 @@ export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   private readonly clients: ConnectorClients;
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
+  /**
+   * `prepare` is run once on every client made, before any use (the proactive channel removes the built-in
+   * retries there, so every one of its clients, whichever call made it, has none).
+   */
   constructor(
     private readonly inner: BotFrameworkAuthentication,
-    capacity = DEFAULT_CAPACITY,
+    options: { readonly capacity?: number; readonly prepare?: (client: ConnectorClient) => void } = {},
   ) {
     super();
-    this.clients = new ConnectorClients(capacity);
+    this.clients = new ConnectorClients(options.capacity ?? DEFAULT_CAPACITY, options.prepare ?? (() => {}));
   }
 
   override async authenticateRequest(

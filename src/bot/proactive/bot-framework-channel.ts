@@ -58,6 +58,8 @@ export class BotFrameworkChannel implements ProactiveChannel {
           settings,
           new ConfigurationServiceClientCredentialFactory(settings),
         ),
+        // Every client this channel uses (sends, updates, new conversations) goes without built-in retries.
+        { prepare: (client) => withoutBuiltInRetries(client as unknown as ConnectorClient) },
       ),
     );
     this.botAppId = bot.appId ?? '';
@@ -132,7 +134,6 @@ export class BotFrameworkChannel implements ProactiveChannel {
     try {
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
         const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
-        withoutBuiltInRetries(client);
         await work(client, address.conversation.id, context);
       });
     } catch (error) {

@@ -43,7 +43,9 @@ describe('ReusingBotFrameworkAuthentication', () => {
   });
 
   it('keeps at most its capacity, dropping the least recently used', async () => {
-    const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({}), 2);
+    const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({}), {
+      capacity: 2,
+    });
     const factory = auth.createConnectorFactory(identityFor('app-1'));
     const one = await factory.create('https://one.example/');
     const two = await factory.create('https://two.example/');
@@ -76,5 +78,17 @@ describe('ReusingBotFrameworkAuthentication', () => {
     const first = await auth.createUserTokenClient(identityFor('app-1'));
     expect(await auth.createUserTokenClient(identityFor('app-1'))).toBe(first);
     expect(await auth.createUserTokenClient(identityFor('app-2'))).not.toBe(first);
+  });
+
+  it('prepares every client once, before its first use, whichever path made it', async () => {
+    const prepared: ConnectorClient[] = [];
+    const auth = new ReusingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication({}), {
+      prepare: (client) => prepared.push(client),
+    });
+    const inbound = await auth.authenticateRequest(activity, '');
+    const first = await inbound.connectorFactory!.create(teams, inbound.audience);
+    await auth.createConnectorFactory(inbound.claimsIdentity).create(teams, inbound.audience);
+    const other = await auth.createConnectorFactory(inbound.claimsIdentity).create('https://other.example/');
+    expect(prepared).toEqual([first, other]);
   });
 });
