@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'adaptivecards-templating';
 import type { Locale } from '../i18n/locale';
-import { stringsFor, type Strings } from '../i18n/translate';
+import { lookup, stringsFor, type Strings } from '../i18n/translate';
 import { PROJECT_ROOT } from '../project-root';
 
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; [key: string]: unknown };
@@ -13,12 +13,6 @@ export const MAX_CARD_BYTES = 26 * 1024;
 /** A whole `${t.some.key}` (or, inside a `$data` array, `${$root.t.some.key}`) reference to the locale's strings. */
 const STRING_REFERENCE = /\$\{(?:\$root\.)?t\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\}/g;
 
-function lookupString(strings: Strings, path: string): string | undefined {
-  let at: string | Strings | undefined = strings;
-  for (const part of path.split('.')) at = typeof at === 'object' ? at[part] : undefined;
-  return typeof at === 'string' ? at : undefined;
-}
-
 /**
  * The template with its `${t.…}` references to the locale's strings written in as text, so a render
  * evaluates only the expressions that depend on the data (a quarter of all expressions in cards/ are such
@@ -27,7 +21,7 @@ function lookupString(strings: Strings, path: string): string | undefined {
 function withStrings(json: unknown, strings: Strings): unknown {
   if (typeof json === 'string')
     return json.replace(STRING_REFERENCE, (reference, path: string) => {
-      const text = lookupString(strings, path);
+      const text = lookup(strings, path);
       return text === undefined || text.includes('$') ? reference : text;
     });
   if (Array.isArray(json)) return json.map((item) => withStrings(item, strings));

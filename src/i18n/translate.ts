@@ -51,7 +51,8 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   setPath(next, rest, value);
 }
 
-function lookup(table: Strings, key: string): string | undefined {
+/** The string at a dotted key of a table ('report.kind.title'); undefined for a missing key or a branch. */
+export function lookup(table: Strings, key: string): string | undefined {
   let node: string | Strings | undefined = table;
   for (const part of key.split('.')) {
     if (node === undefined || typeof node === 'string') return undefined;
