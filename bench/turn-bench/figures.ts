@@ -26,6 +26,10 @@ export interface KindLine {
 
 export const ratio = (ours: number, baseline: number): number => ours / baseline;
 
+/**
+ * One kind's line. The CPU ratio is printed too: in a closed loop the latency ratios follow it, and it is
+ * the steadier figure to compare runs by (a p99 of a few hundred turns is two of them).
+ */
 export function kindLine(label: string, line: KindLine): string {
   const p50 = ratio(line.bot.p50, line.echo.p50);
   const p99 = ratio(line.bot.p99, line.echo.p99);
@@ -33,7 +37,7 @@ export function kindLine(label: string, line: KindLine): string {
   return (
     `${label} ${line.kind.padEnd(15)} p50 ${line.bot.p50.toFixed(2).padStart(6)} ms p99 ${line.bot.p99.toFixed(2).padStart(6)} ms ` +
     `ratio p50 ${p50.toFixed(2)}× p99 ${p99.toFixed(2)}×  cpu ${line.botCpuMs.toFixed(2)} ms/turn ` +
-    `(echo ${line.echoCpuMs.toFixed(2)})  echo p50 ${line.echo.p50.toFixed(2)} p99 ${line.echo.p99.toFixed(2)} ms  ` +
+    `(echo ${line.echoCpuMs.toFixed(2)}, ${ratio(line.botCpuMs, line.echoCpuMs).toFixed(2)}×)  echo p50 ${line.echo.p50.toFixed(2)} p99 ${line.echo.p99.toFixed(2)} ms  ` +
     `n=${line.bot.turns}  ${verdict}`
   );
 }

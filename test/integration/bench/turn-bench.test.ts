@@ -34,7 +34,7 @@ describe('npm run bench (turn latency), in a tiny configuration', () => {
         const printed = lines.filter((l) => l.startsWith(`${label} ${kind.padEnd(15)} p50 `));
         expect(printed).toHaveLength(1);
         expect(printed[0]).toMatch(
-          /p50 +\d+\.\d\d ms p99 +\d+\.\d\d ms ratio p50 \d+\.\d\d× p99 \d+\.\d\d× +cpu \d+\.\d\d ms\/turn/,
+          /p50 +\d+\.\d\d ms p99 +\d+\.\d\d ms ratio p50 \d+\.\d\d× p99 \d+\.\d\d× +cpu \d+\.\d\d ms\/turn \(echo \d+\.\d\d, \d+\.\d\d×\)/,
         );
       }
       expect(lines).toContainEqual(
