@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
+import { isCalendarDate } from '../domain/calendar/calendar-date-in';
 import { isTimeZone } from '../domain/calendar/is-time-zone';
 import { INTL_TAG, type Locale } from '../i18n/locale';
 
-const LONG: Intl.DateTimeFormatOptions = {
+/** The long form of an instant on a card ("Wednesday, November 25, 2026 at 06:00 PM GMT+1"). */
+export const LONG_DATE_TIME: Intl.DateTimeFormatOptions = {
   weekday: 'long',
   day: 'numeric',
   month: 'long',
@@ -26,7 +28,7 @@ const NOTIFY: Intl.DateTimeFormatOptions = {
 const NOTIFY_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
 type Style = 'long' | 'short' | 'date' | 'notify' | 'notifyDate';
 const OPTIONS: Record<Style, Intl.DateTimeFormatOptions> = {
-  long: LONG,
+  long: LONG_DATE_TIME,
   short: SHORT,
   date: DATE,
   notify: NOTIFY,
@@ -85,8 +87,15 @@ export function formatShortDateTime(iso: string, locale: Locale, zone: string): 
 
 /** A calendar date ('YYYY-MM-DD'), which has no time zone. */
 export function formatDate(date: string, locale: Locale): string {
-  const day = DateTime.fromISO(date, { zone: 'utc' });
-  return day.isValid ? plainSpaces(formatter('date', locale, 'UTC').format(day.toJSDate())) : date;
+  const day = dayOf(date);
+  return day ? plainSpaces(formatter('date', locale, 'UTC').format(day)) : date;
+}
+
+/** A calendar date as the instant of its start in UTC, where it is formatted so it never moves a day. */
+function dayOf(date: string): Date | undefined {
+  if (isCalendarDate(date)) return new Date(`${date}T00:00:00Z`);
+  const parsed = DateTime.fromISO(date, { zone: 'utc' });
+  return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 
 /**
@@ -94,8 +103,8 @@ export function formatDate(date: string, locale: Locale): string {
  * UTC, said so), in their language. A date-only value ('YYYY-MM-DD') is shown as a date with no time zone shift.
  */
 export function formatNotifyDate(value: string, locale: Locale, timeZone?: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value))
-    return formatter('notifyDate', locale, 'UTC').format(new Date(`${value}T00:00:00Z`));
+  const day = isCalendarDate(value) ? dayOf(value) : undefined;
+  if (day) return formatter('notifyDate', locale, 'UTC').format(day);
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return formatter('notify', locale, zoneOrUtc(timeZone)).format(date);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import {
   basisChanges,
   changesBetween,
@@ -72,6 +72,10 @@ export type StoreRemoteEventResult =
   /** Another delivery for the same ticket won the race for the next sequence number; retry. */
   | { readonly status: 'busy' };
 
+/** Our confirmation number, or the remote service's for a report filed remotely under another one. */
+const ourOrRemoteNumber = (eb: ExpressionBuilder<Database, 'tickets'>, confirmationNumber: string) =>
+  eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]);
+
 // The look-ups every status, reply and delivery makes, built and compiled once (src/store/compile-once.ts).
 const ticketById = compileOnce(1, (db: Kysely<Database>, id: string) =>
   db.selectFrom('tickets').selectAll().where('id', '=', id).limit(1),
@@ -84,17 +88,13 @@ const ticketForTenant = compileOnce(2, (db: Kysely<Database>, tenantId: string, 
     .selectFrom('tickets')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where((eb) =>
-      eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
-    ),
+    .where((eb) => ourOrRemoteNumber(eb, confirmationNumber)),
 );
 const ticketIdByNumber = compileOnce(1, (db: Kysely<Database>, confirmationNumber: string) =>
   db
     .selectFrom('tickets')
     .select('id')
-    .where((eb) =>
-      eb.or([eb('confirmation_number', '=', confirmationNumber), eb('remote_id', '=', confirmationNumber)]),
-    )
+    .where((eb) => ourOrRemoteNumber(eb, confirmationNumber))
     .limit(1),
 );
 /** A tenant's tickets, newest first: the first page, and the page after a given ticket. */

@@ -1,6 +1,8 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { addWorkingTime } from './add-working-time';
+import { calendarDateIn } from './calendar-date-in';
 import { createHolidayLookup, type HolidayLookup } from './holiday-lookup';
+import { isTimeZone } from './is-time-zone';
 import { parseClockTime } from './parse-clock-time';
 import type { SupportCalendar, SupportCalendarOptions } from './support-calendar';
 
@@ -13,7 +15,7 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function createSupportCalendar(options: SupportCalendarOptions): SupportCalendar {
   const { timeZone } = options;
-  if (!IANAZone.isValidZone(timeZone)) throw new Error(`support calendar: unknown time zone "${timeZone}"`);
+  if (!isTimeZone(timeZone)) throw new Error(`support calendar: unknown time zone "${timeZone}"`);
   const dayStartMs = parseClockTime(options.dayStart);
   const dayEndMs = parseClockTime(options.dayEnd);
   if (dayStartMs === undefined)
@@ -42,9 +44,8 @@ export function createSupportCalendar(options: SupportCalendarOptions): SupportC
     timeZone,
     isWorkingDate,
     isWorkingDay(instant: Date): boolean {
-      const iso = DateTime.fromJSDate(instant, { zone: timeZone }).toISODate();
-      if (iso === null) throw new RangeError('support calendar: invalid date');
-      return isWorkingDate(iso);
+      if (Number.isNaN(instant.getTime())) throw new RangeError('support calendar: invalid date');
+      return isWorkingDate(calendarDateIn(instant, timeZone));
     },
     holidayOn(isoDate: string): string | undefined {
       localDate(isoDate);

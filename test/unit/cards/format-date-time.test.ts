@@ -1,21 +1,16 @@
 import { DateTime } from 'luxon';
-import { formatDate, formatDateTime, formatShortDateTime } from '../../../src/cards/format-date-time';
+import {
+  formatDate,
+  formatDateTime,
+  formatShortDateTime,
+  LONG_DATE_TIME,
+} from '../../../src/cards/format-date-time';
 import { INTL_TAG, LOCALES } from '../../../src/i18n/locale';
 
 /** What these cards showed when luxon formatted every date (spaces made plain, as the cards print them). */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const luxonLong = (iso: string, tag: string, zone: string) =>
-  plain(
-    DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).setLocale(tag).toLocaleString({
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    }),
-  );
+  plain(DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).setLocale(tag).toLocaleString(LONG_DATE_TIME));
 const luxonShort = (iso: string, tag: string, zone: string) =>
   plain(
     DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).setLocale(tag).toLocaleString(DateTime.DATETIME_MED),
