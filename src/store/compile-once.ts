@@ -11,17 +11,23 @@ interface Compiled {
 }
 
 /**
- * A query of fixed shape that Kysely builds and compiles once per database (or transaction), then runs
+ * A query of fixed shape that Kysely builds and compiles once per dialect, then runs
  * with each call's values bound to the same SQL. Building and compiling took ~150 µs for an upsert,
  * on every turn (docs/decisions/turn-performance.md). `build` must use its arguments only as values
  * (never in `if`, never as identifiers or list lengths): an argument that does not come out as a bound
- * parameter (one or more times) is refused at the first call.
+ * parameter (one or more times) is refused at the first call. A transaction's executor shares its
+ * database's dialect adapter, so a query run inside transactions is compiled once too; an executor
+ * with plugins (which may rewrite the SQL) keeps its own.
  */
 export function compileOnce<Args extends unknown[], Row = unknown>(
   arity: Args['length'],
   build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>,
 ): (db: Kysely<Database>, ...args: Args) => Promise<QueryResult<Row>> {
-  const byExecutor = new WeakMap<Kysely<Database>, Compiled>();
+  const byExecutor = new WeakMap<object, Compiled>();
+  const keyOf = (db: Kysely<Database>): object => {
+    const executor = db.getExecutor();
+    return executor.plugins.length === 0 ? executor.adapter : db;
+  };
   const compile = (db: Kysely<Database>): Compiled => {
     const placeholders = Array.from({ length: arity }, (_, i) => placeholder(i)) as Args;
     const { sql, parameters } = build(db, ...placeholders).compile();
@@ -37,10 +43,11 @@ export function compileOnce<Args extends unknown[], Row = unknown>(
     return { sql, slots };
   };
   return async (db, ...args) => {
-    let compiled = byExecutor.get(db);
+    const key = keyOf(db);
+    let compiled = byExecutor.get(key);
     if (!compiled) {
       compiled = compile(db);
-      byExecutor.set(db, compiled);
+      byExecutor.set(key, compiled);
     }
     const parameters = compiled.slots.map((slot) =>
       'argument' in slot ? args[slot.argument] : slot.constant,

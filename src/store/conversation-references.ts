@@ -18,6 +18,18 @@ export class InvalidConversationReferenceError extends Error {
 const CONVERSATION_TYPES: readonly ConversationType[] = ['personal', 'groupChat', 'channel'];
 
 /** Every turn stores its reference: the upsert is built and compiled once (src/store/compile-once.ts). */
+/** A person's active 1:1 chats with the bot, the latest first. */
+const personalReferences = compileOnce(2, (db: Kysely<Database>, tenantId: string, userId: string) =>
+  db
+    .selectFrom('conversation_references')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('conversation_type', '=', 'personal')
+    .where('active', '=', 1)
+    .orderBy('updated_at', 'desc')
+    .orderBy('conversation_id'),
+);
 const upsertReference = compileOnce(
   10,
   (
@@ -150,16 +162,7 @@ export class ConversationReferences {
 
   /** The user's active personal chats with the bot, most recently seen first. */
   async findForUser(tenantId: string, userId: string): Promise<ConversationReferenceRecord[]> {
-    const rows = await this.db
-      .selectFrom('conversation_references')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('user_id', '=', userId)
-      .where('conversation_type', '=', 'personal')
-      .where('active', '=', 1)
-      .orderBy('updated_at', 'desc')
-      .orderBy('conversation_id')
-      .execute();
+    const { rows } = await personalReferences(this.db, tenantId, userId);
     return rows.map(toRecord);
   }
 

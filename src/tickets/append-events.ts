@@ -1,7 +1,52 @@
 import { randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { TicketEvent } from '../domain/ticket';
-import type { Database } from '../store/tables';
+import { compileOnce } from '../store/compile-once';
+import type { ActorKind, Database } from '../store/tables';
+
+const lastSeq = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
+  db
+    .selectFrom('ticket_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('ticket_id', '=', ticketId),
+);
+const insertEvent = compileOnce(
+  9,
+  (
+    db: Kysely<Database>,
+    id: string,
+    ticketId: string,
+    seq: number,
+    type: string,
+    actorKind: ActorKind,
+    actorId: string,
+    actorName: string | null,
+    payload: string,
+    at: string,
+  ) =>
+    db.insertInto('ticket_events').values({
+      id,
+      ticket_id: ticketId,
+      seq,
+      type,
+      actor_kind: actorKind,
+      actor_id: actorId,
+      actor_name: actorName,
+      payload,
+      created_at: at,
+    }),
+);
+const insertOutboxRow = compileOnce(
+  3,
+  (db: Kysely<Database>, eventId: string, ticketId: string, now: string) =>
+    db.insertInto('outbox').values({
+      event_id: eventId,
+      ticket_id: ticketId,
+      state: 'pending',
+      next_attempt_at: now,
+      created_at: now,
+    }),
+);
 
 /**
  * Appends events to a ticket's history, numbered after its last one, each with its outbox row (unless
@@ -14,40 +59,23 @@ export async function appendTicketEvents(
   events: readonly (TicketEvent & { readonly id?: string })[],
   options: { readonly outbox: boolean; readonly now: string },
 ): Promise<void> {
-  const last = await trx
-    .selectFrom('ticket_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
+  const [last] = (await lastSeq(trx, ticketId)).rows as { seq: number | string | null }[];
   let seq = Number(last?.seq ?? 0);
   for (const event of events) {
     const eventId = event.id ?? randomUUID();
     seq += 1;
-    await trx
-      .insertInto('ticket_events')
-      .values({
-        id: eventId,
-        ticket_id: ticketId,
-        seq,
-        type: event.type,
-        actor_kind: event.actor.kind,
-        actor_id: event.actor.id,
-        actor_name: event.actor.name ?? null,
-        payload: JSON.stringify(event.data),
-        created_at: event.at,
-      })
-      .execute();
-    if (options.outbox) {
-      await trx
-        .insertInto('outbox')
-        .values({
-          event_id: eventId,
-          ticket_id: ticketId,
-          state: 'pending',
-          next_attempt_at: options.now,
-          created_at: options.now,
-        })
-        .execute();
-    }
+    await insertEvent(
+      trx,
+      eventId,
+      ticketId,
+      seq,
+      event.type,
+      event.actor.kind,
+      event.actor.id,
+      event.actor.name ?? null,
+      JSON.stringify(event.data),
+      event.at,
+    );
+    if (options.outbox) await insertOutboxRow(trx, eventId, ticketId, options.now);
   }
 }

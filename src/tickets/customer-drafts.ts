@@ -12,6 +12,7 @@ import {
 } from '../domain/notice';
 import type { CustomerDraftRef, Ticket } from '../domain/ticket';
 import type { CustomerDraftsTable, Database } from '../store/tables';
+import { compileOnce } from '../store/compile-once';
 import { isUniqueViolation } from '../store/is-unique-violation';
 
 /** A draft to store: its version is the next of its format and language, given by the store. */
@@ -98,6 +99,17 @@ export async function writeDrafts(
   }
 }
 
+/** A ticket's drafts that are still current, oldest first. */
+const liveDrafts = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
+  db
+    .selectFrom('customer_drafts')
+    .select(['id', 'format', 'language', 'version', 'fingerprint', 'basis'])
+    .where('ticket_id', '=', ticketId)
+    .where('outdated_at', 'is', null)
+    .where('status', 'in', ['private', 'shared', 'proposed'])
+    .orderBy('created_at'),
+);
+
 /**
  * Marks out of date, inside a ticket change's transaction, the drafts not yet marked whose facts differ
  * from the ticket's new ones; returns them, so the change can tell the publisher. Declined and answered
@@ -109,14 +121,7 @@ export async function markOutdatedDrafts(
   next: Ticket,
   at: string,
 ): Promise<Array<CustomerDraftRef & { readonly basis: DraftBasis }>> {
-  const rows = await trx
-    .selectFrom('customer_drafts')
-    .select(['id', 'format', 'language', 'version', 'fingerprint', 'basis'])
-    .where('ticket_id', '=', ticketId)
-    .where('outdated_at', 'is', null)
-    .where('status', 'in', ['private', 'shared', 'proposed'])
-    .orderBy('created_at')
-    .execute();
+  const { rows } = await liveDrafts(trx, ticketId);
   if (rows.length === 0) return [];
   const fingerprints = new Map<string, string>();
   const fingerprintFor = (format: DraftFormat) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { compileOnce } from '../store/compile-once';
 import type { Database, PublisherCardKind } from '../store/tables';
 
 /** Where a card about a ticket was posted in a publisher's chat, and how to render it again. */
@@ -24,6 +25,16 @@ export interface PostedCard extends CardPlacement {
 
 /** How many of a ticket's cards are kept true; older ones stay as they were (Teams' limits are per chat). */
 export const maxLiveCards = 10;
+
+const liveCards = compileOnce(2, (db: Kysely<Database>, ticketId: string, limit: number) =>
+  db
+    .selectFrom('publisher_cards')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('gone_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(limit),
+);
 
 /**
  * Every card the bot posted about a ticket in a publisher's chat — the confirmation, each `status`
@@ -60,14 +71,7 @@ export class PublisherCards {
 
   /** The ticket's cards that can still be updated, newest first. */
   async live(ticketId: string, limit = maxLiveCards): Promise<PostedCard[]> {
-    const rows = await this.db
-      .selectFrom('publisher_cards')
-      .selectAll()
-      .where('ticket_id', '=', ticketId)
-      .where('gone_at', 'is', null)
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+    const { rows } = await liveCards(this.db, ticketId, limit);
     return rows.map((row) => ({
       id: Number(row.id),
       ticketId: row.ticket_id,

@@ -37,6 +37,33 @@ export interface TicketChangeColumns {
   version: number;
 }
 
+/** TicketChangeColumns' names, in a fixed order (a compiled update binds them by position). */
+export const ticketChangeColumnNames = [
+  'state',
+  'priority',
+  'severity',
+  'outcome',
+  'open_questions',
+  'additions',
+  'suggested_severity',
+  'acknowledged_at',
+  'ack_overdue_at',
+  'breach_notified_at',
+  'breach_reminded_at',
+  'closed_at',
+  'close_reason',
+  'updated_at',
+  'version',
+] as const satisfies readonly (keyof TicketChangeColumns)[];
+// A column added to TicketChangeColumns and not to the list above does not compile.
+const everyChangeColumnNamed: Exclude<
+  keyof TicketChangeColumns,
+  (typeof ticketChangeColumnNames)[number]
+> extends never
+  ? true
+  : never = true;
+void everyChangeColumnNamed;
+
 /** The columns a change to the domain ticket rewrites (everything the state machine may touch). */
 export function ticketChangeColumns(ticket: Ticket): TicketChangeColumns {
   return {

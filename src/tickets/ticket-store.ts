@@ -23,7 +23,13 @@ import { appendTicketEvents } from './append-events';
 import { CustomerDrafts, markOutdatedDrafts, writeDrafts, type DraftWrite } from './customer-drafts';
 import { PublisherCards, type CardPlacement } from './publisher-cards';
 import type { HistoryEntry, StoredTicket } from './ticket-record';
-import { eventFromRow, storedTicketFromRow, ticketChangeColumns } from './ticket-rows';
+import {
+  eventFromRow,
+  storedTicketFromRow,
+  ticketChangeColumnNames,
+  ticketChangeColumns,
+  type TicketChangeColumns,
+} from './ticket-rows';
 
 export interface NewTicketMeta {
   readonly submissionKey: string;
@@ -124,6 +130,25 @@ const tenantTicketsAfter = compileOnce(
       .orderBy('confirmation_number')
       .limit(limit),
 );
+/** A change to a ticket, conditional on the version read (and, if asked, on its not being overdue). */
+const changeTicket = (onlyIfNotOverdue: boolean) =>
+  compileOnce(
+    2 + ticketChangeColumnNames.length,
+    (db: Kysely<Database>, id: string, expectedVersion: number, ...values: unknown[]) => {
+      const columns = Object.fromEntries(
+        ticketChangeColumnNames.map((name, index) => [name, values[index]]),
+      ) as unknown as TicketChangeColumns;
+      const update = db
+        .updateTable('tickets')
+        .set(columns)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion);
+      return onlyIfNotOverdue ? update.where('ack_overdue_at', 'is', null) : update;
+    },
+  );
+const changeTicketAlways = changeTicket(false);
+const changeTicketIfNotOverdue = changeTicket(true);
+
 const historyOf = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
   db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'),
 );
@@ -208,14 +233,14 @@ export class TicketStore {
     options: { onlyIfNotOverdue?: boolean; outbox?: boolean; drafts?: readonly DraftWrite[] } = {},
   ): Promise<'saved' | 'conflict'> {
     const outcome = await this.db.transaction().execute(async (trx) => {
-      let update = trx
-        .updateTable('tickets')
-        .set(ticketChangeColumns(next))
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion);
-      if (options.onlyIfNotOverdue) update = update.where('ack_overdue_at', 'is', null);
-      const result = await update.executeTakeFirst();
-      if (result.numUpdatedRows === 0n) return 'conflict';
+      const columns = ticketChangeColumns(next);
+      const result = await (options.onlyIfNotOverdue ? changeTicketIfNotOverdue : changeTicketAlways)(
+        trx,
+        id,
+        expectedVersion,
+        ...ticketChangeColumnNames.map((name) => columns[name]),
+      );
+      if (!result.numAffectedRows) return 'conflict';
       if (options.drafts?.length) await writeDrafts(trx, id, options.drafts);
       const outdated = await outdatedEvent(trx, id, next);
       await appendTicketEvents(trx, id, [...events, ...outdated], {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../domain/clock';
 import type { ProactiveAddress } from '../../notify/proactive-channel';
+import { compileOnce } from '../../store/compile-once';
 import { isUniqueViolation } from '../../store/create-store';
 import type { Database } from '../../store/tables';
 import type { ChannelBinding } from './channel-binding';
@@ -193,14 +194,14 @@ export class ChannelRegistrations {
 
   /** The support channel now, if one is bound. */
   async active(): Promise<ChannelBinding | undefined> {
-    const row = await this.db
-      .selectFrom('support_channels')
-      .selectAll()
-      .where('active', '=', 1)
-      .executeTakeFirst();
+    const [row] = (await activeChannel(this.db)).rows;
     return row ? toBinding(row) : undefined;
   }
 }
+
+const activeChannel = compileOnce(0, (db: Kysely<Database>) =>
+  db.selectFrom('support_channels').selectAll().where('active', '=', 1).limit(1),
+);
 
 type BindingRow = {
   id: string;

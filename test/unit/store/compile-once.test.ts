@@ -54,3 +54,42 @@ describe.each(engines)('a query compiled once, on $name', (engine) => {
     await expect(dropped(db, 'k/1')).rejects.toThrow(/every argument must be bound as a value/);
   });
 });
+
+describe.each(engines)('a query compiled once and run inside transactions, on $name', (engine) => {
+  let database: TestDatabase;
+  let db: Kysely<Database>;
+  beforeAll(async () => {
+    database = await engine.create();
+    db = (await database.open()).db;
+  });
+  afterAll(() => database.destroy());
+
+  test('is built once for the database and all its transactions, and each transaction sees its own writes', async () => {
+    let builds = 0;
+    const insert = compileOnce(2, (d: Kysely<Database>, key: string, document: string) => {
+      builds += 1;
+      return d
+        .insertInto('bot_state')
+        .values({ key, etag: 'e', document, updated_at: '2026-12-01T00:00:00.000Z' });
+    });
+    const read = compileOnce(1, (d: Kysely<Database>, key: string) =>
+      d.selectFrom('bot_state').select('document').where('key', '=', key),
+    );
+    await insert(db, 'trx/0', 'outside');
+    for (const n of [1, 2]) {
+      await db.transaction().execute(async (trx) => {
+        await insert(trx, `trx/${n}`, `inside ${n}`);
+        expect((await read(trx, `trx/${n}`)).rows).toEqual([{ document: `inside ${n}` }]);
+      });
+    }
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await insert(trx, 'trx/3', 'rolled back');
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(builds).toBe(1);
+    expect((await read(db, 'trx/2')).rows).toEqual([{ document: 'inside 2' }]);
+    expect((await read(db, 'trx/3')).rows).toEqual([]);
+  });
+});
