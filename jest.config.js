@@ -1,7 +1,9 @@
 /** Unit and integration tests; the Playground suite has its own config (jest.e2e.config.js). */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  // Each file transpiled on its own (tsconfig.jest.json: isolatedModules), as the spawned bots and the
+  // benches run through ts-node's transpile-only: no type program per worker. `npm run typecheck` checks types.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 30000,

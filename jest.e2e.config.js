@@ -5,7 +5,7 @@
  */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   testTimeout: 90_000,
