@@ -53,16 +53,6 @@ describe.each(engines)('a query compiled once, on $name', (engine) => {
     );
     await expect(dropped(db, 'k/1')).rejects.toThrow(/every argument must be bound as a value/);
   });
-});
-
-describe.each(engines)('a query compiled once and run inside transactions, on $name', (engine) => {
-  let database: TestDatabase;
-  let db: Kysely<Database>;
-  beforeAll(async () => {
-    database = await engine.create();
-    db = (await database.open()).db;
-  });
-  afterAll(() => database.destroy());
 
   test('is built once for the database and all its transactions, and each transaction sees its own writes', async () => {
     let builds = 0;
