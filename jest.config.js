@@ -6,6 +6,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false, tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
+  // The bot as JavaScript, transpiled once per run, for the tests that start it as its own process.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
   // Two workers on the two cores CI has: jest's default there is one, and the suite then runs in band in
   // one process (twice as long, every file's leftovers in one heap). Tests wait on servers and databases

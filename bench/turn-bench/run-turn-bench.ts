@@ -23,6 +23,8 @@ export interface TurnBenchOptions {
   readonly kinds?: readonly TurnKind[];
   /** Write a CPU profile of the bot's measured rounds per block into this directory. */
   readonly profileDir?: string;
+  /** target-process.ts already transpiled to JavaScript (the test suite's tree), to skip ts-node at start. */
+  readonly targetScript?: string;
   readonly print: (line: string) => void;
 }
 
@@ -132,6 +134,7 @@ async function round(
 async function withPair<T>(
   store: BenchStore,
   concurrency: number,
+  targetScript: string | undefined,
   work: (pair: Pair) => Promise<T>,
 ): Promise<T> {
   const database =
@@ -141,8 +144,8 @@ async function withPair<T>(
   const started: Target[] = [];
   try {
     const spawned = await Promise.allSettled([
-      spawnTarget('bot', botEnvironment(store, database, dataDir)),
-      spawnTarget('echo', {}),
+      spawnTarget('bot', botEnvironment(store, database, dataDir), targetScript),
+      spawnTarget('echo', {}, targetScript),
     ]);
     for (const outcome of spawned) if (outcome.status === 'fulfilled') started.push(outcome.value);
     for (const outcome of spawned) if (outcome.status === 'rejected') throw outcome.reason;
@@ -169,7 +172,7 @@ export async function runBlock(
   concurrency: number,
   options: TurnBenchOptions,
 ): Promise<BenchBlock> {
-  return withPair(store, concurrency, async (pair) => {
+  return withPair(store, concurrency, options.targetScript, async (pair) => {
     const kinds = options.kinds ?? turnKinds;
     for (let i = 0; i < options.warmupRounds; i++) await round(pair, i, kinds);
     const botBefore = await pair.bot.usage(true);
@@ -242,7 +245,7 @@ export async function runSoak(
   warmupTurns: number,
   print: (line: string) => void,
 ): Promise<SoakResult> {
-  return withPair(store, concurrency, async (pair) => {
+  return withPair(store, concurrency, undefined, async (pair) => {
     const perRound = concurrency * turnKinds.reduce((sum, kind) => sum + turnsPerRound[kind], 0);
     const botOnly = async (count: number) => {
       let made = 0;

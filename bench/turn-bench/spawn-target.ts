@@ -15,17 +15,19 @@ export interface Target {
 type Request = TargetRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /**
- * Forks bench/turn-bench/target-process.ts (through ts-node, as the other benches run; start-up on a busy machine can take a minute) with this
+ * Forks bench/turn-bench/target-process.ts (through ts-node, as the other benches run; start-up on a busy
+ * machine can take a minute), or `script`, the same file already transpiled to JavaScript, with this
  * environment and resolves once it listens. Its stderr is passed through; a target that dies fails the
  * bench instead of hanging it.
  */
 export function spawnTarget(
   name: 'bot' | 'echo',
   env: Record<string, string>,
+  script?: string,
   startTimeoutMs = 180_000,
 ): Promise<Target> {
-  const child: ChildProcess = fork(join(__dirname, 'target-process.ts'), [name], {
-    execArgv: ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
+  const child: ChildProcess = fork(script ?? join(__dirname, 'target-process.ts'), [name], {
+    execArgv: script ? ['--expose-gc'] : ['--expose-gc', '-r', 'ts-node/register/transpile-only'],
     // NODE_OPTIONS passes through, so a run can add a --require or V8 flag to both targets alike.
     env: {
       PATH: process.env.PATH ?? '',

@@ -130,7 +130,7 @@ export async function runCrashScenario(options: {
   readonly latencyMs: number;
   readonly signal: NodeJS.Signals;
   readonly postgres: boolean;
-  /** How long each bot may take to start (ts-node compiles the tree: slow on a busy machine). */
+  /** How long each bot may take to start (slow on a busy machine). */
   readonly startTimeoutMs?: number;
 }): Promise<CrashRunResult> {
   const { publishers, latencyMs, signal, postgres, startTimeoutMs } = options;

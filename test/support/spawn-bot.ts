@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { transpiled } from './transpiled-tree';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -17,12 +18,12 @@ export interface SpawnedBot {
 }
 
 /**
- * Starts `src/main.ts` as its own process, as `npm start` would (through ts-node, to skip a build), and
- * resolves once it logs that it listens. For tests of what only a real process shows: kill -9, SIGTERM,
- * start-up refusals.
+ * Starts `src/main.ts` as its own process, as `npm start` would, from the suite's transpiled tree (no
+ * build, no ts-node at each start), and resolves once it logs that it listens. For tests of what only a
+ * real process shows: kill -9, SIGTERM, start-up refusals.
  */
 export function spawnBot(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedBot> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const child = spawn(process.execPath, [transpiled('src/main.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

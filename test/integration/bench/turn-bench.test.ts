@@ -1,5 +1,6 @@
 import { runTurnBench } from '../../../bench/turn-bench/run-turn-bench';
 import { turnKinds, turnsPerRound, type TurnKind } from '../../../bench/turn-bench/turn-kinds';
+import { transpiled } from '../../support/transpiled-tree';
 
 /**
  * The turn bench in its smallest form: both stores, two users, one measured round. Not a timed test:
@@ -14,6 +15,7 @@ describe('npm run bench (turn latency), in a tiny configuration', () => {
       concurrencies: [2],
       turnsPerKind: 2,
       warmupRounds: 0,
+      targetScript: transpiled('bench/turn-bench/target-process.ts'),
       print: (line) => lines.push(line),
     });
 

@@ -49,7 +49,7 @@ describe.each(engines)('the bot process on $name', (engine) => {
     }
     expect(await second.exited).toBe(0);
     expect(second.logs.map((l) => l.event)).toEqual(expect.arrayContaining(['app.stopping', 'app.stopped']));
-    // Two starts through ts-node, each allowed spawnBot's 30 s: on a slow machine one alone can take 20.
+    // Two starts, each allowed spawnBot's 30 s, under jest's 30 s default: its own budget covers both.
   }, 90_000);
 });
 

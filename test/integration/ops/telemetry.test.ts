@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { runBotToExit, spawnBot } from '../../support/spawn-bot';
 
-/** ts-node compiles the whole tree at start: slow on a busy machine. */
+/** Loading the Azure Monitor distribution at start is slow on a busy machine. */
 const startTimeoutMs = 120_000;
 const preload = `--require ${join(__dirname, 'report-telemetry-loads.js')}`;
 

@@ -1,0 +1,5 @@
+import { tearDownTree } from './transpiled-tree';
+
+export default function globalTeardown(): void {
+  tearDownTree();
+}
