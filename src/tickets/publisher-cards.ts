@@ -36,6 +36,60 @@ const liveCards = compileOnce(2, (db: Kysely<Database>, ticketId: string, limit:
     .limit(limit),
 );
 
+type CardRow = [
+  ticketId: string,
+  conversationId: string,
+  activityId: string,
+  kind: PublisherCardKind,
+  locale: string,
+  timeZone: string | null,
+  viewerId: string | null,
+  questionSeq: number | null,
+  draftId: string | null,
+  createdAt: string,
+];
+
+const insertCard = (db: Kysely<Database>, ...row: CardRow) => {
+  const [
+    ticketId,
+    conversationId,
+    activityId,
+    kind,
+    locale,
+    timeZone,
+    viewerId,
+    questionSeq,
+    draftId,
+    createdAt,
+  ] = row;
+  return db.insertInto('publisher_cards').values({
+    ticket_id: ticketId,
+    conversation_id: conversationId,
+    activity_id: activityId,
+    kind,
+    locale,
+    time_zone: timeZone,
+    viewer_id: viewerId,
+    question_seq: questionSeq,
+    draft_id: draftId,
+    created_at: createdAt,
+  });
+};
+
+/** A card posted again in the same place (a retried turn) is kept as it was. */
+const rememberCard = compileOnce(10, (db: Kysely<Database>, ...row: CardRow) =>
+  insertCard(db, ...row).onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing()),
+);
+
+/** A draft card replaced in place by another draft (drafted again) shows the new one from now on. */
+const rememberDraftCard = compileOnce(10, (db: Kysely<Database>, ...row: CardRow) =>
+  insertCard(db, ...row).onConflict((oc) =>
+    oc
+      .columns(['conversation_id', 'activity_id'])
+      .doUpdateSet({ kind: 'draft', draft_id: row[8], gone_at: null }),
+  ),
+);
+
 /**
  * Every card the bot posted about a ticket in a publisher's chat — the confirmation, each `status`
  * answer, each question, each customer draft — so that each is updated in place when the ticket changes, after a restart too.
@@ -44,29 +98,19 @@ export class PublisherCards {
   constructor(private readonly db: Kysely<Database>) {}
 
   async remember(ticketId: string, card: CardPlacement, at: Date): Promise<void> {
-    await this.db
-      .insertInto('publisher_cards')
-      .values({
-        ticket_id: ticketId,
-        conversation_id: card.conversationId,
-        activity_id: card.activityId,
-        kind: card.kind,
-        locale: card.locale,
-        time_zone: card.timeZone ?? null,
-        viewer_id: card.viewerId ?? null,
-        question_seq: card.questionSeq ?? null,
-        draft_id: card.draftId ?? null,
-        created_at: at.toISOString(),
-      })
-      // A draft card replaced in place by another draft (drafted again) shows the new one from now on.
-      .onConflict((oc) =>
-        card.kind === 'draft'
-          ? oc
-              .columns(['conversation_id', 'activity_id'])
-              .doUpdateSet({ kind: 'draft', draft_id: card.draftId ?? null, gone_at: null })
-          : oc.columns(['conversation_id', 'activity_id']).doNothing(),
-      )
-      .execute();
+    await (card.kind === 'draft' ? rememberDraftCard : rememberCard)(
+      this.db,
+      ticketId,
+      card.conversationId,
+      card.activityId,
+      card.kind,
+      card.locale,
+      card.timeZone ?? null,
+      card.viewerId ?? null,
+      card.questionSeq ?? null,
+      card.draftId ?? null,
+      at.toISOString(),
+    );
   }
 
   /** The ticket's cards that can still be updated, newest first. */
