@@ -487,7 +487,8 @@ function withInputs(
   const next: Record<string, string> = { ...values };
   for (const [id, max] of Object.entries(inputs)) {
     const raw = submitted[id];
-    next[id] = typeof raw === 'string' ? [...raw].slice(0, max).join('') : '';
+    // Counted in code points; a string no longer in UTF-16 units has no more code points, so is kept whole.
+    next[id] = typeof raw !== 'string' ? '' : raw.length <= max ? raw : [...raw].slice(0, max).join('');
   }
   return next;
 }
