@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { compileOnce } from '../store/compile-once';
-import type { Database, PublisherCardKind } from '../store/tables';
+import type { Database, PublisherCardKind, PublisherCardsTable } from '../store/tables';
 
 /** Where a card about a ticket was posted in a publisher's chat, and how to render it again. */
 export interface CardPlacement {
@@ -36,57 +36,45 @@ const liveCards = compileOnce(2, (db: Kysely<Database>, ticketId: string, limit:
     .limit(limit),
 );
 
-type CardRow = [
-  ticketId: string,
-  conversationId: string,
-  activityId: string,
-  kind: PublisherCardKind,
-  locale: string,
-  timeZone: string | null,
-  viewerId: string | null,
-  questionSeq: number | null,
-  draftId: string | null,
-  createdAt: string,
-];
+type CardRow = Omit<Insertable<PublisherCardsTable>, 'id' | 'gone_at'>;
 
-const insertCard = (db: Kysely<Database>, ...row: CardRow) => {
-  const [
-    ticketId,
-    conversationId,
-    activityId,
-    kind,
-    locale,
-    timeZone,
-    viewerId,
-    questionSeq,
-    draftId,
-    createdAt,
-  ] = row;
-  return db.insertInto('publisher_cards').values({
-    ticket_id: ticketId,
-    conversation_id: conversationId,
-    activity_id: activityId,
-    kind,
-    locale,
-    time_zone: timeZone,
-    viewer_id: viewerId,
-    question_seq: questionSeq,
-    draft_id: draftId,
-    created_at: createdAt,
-  });
-};
+/** CardRow's columns in a fixed order: the compiled inserts bind them by position. */
+const cardColumns = [
+  'ticket_id',
+  'conversation_id',
+  'activity_id',
+  'kind',
+  'locale',
+  'time_zone',
+  'viewer_id',
+  'question_seq',
+  'draft_id',
+  'created_at',
+] as const satisfies readonly (keyof CardRow)[];
+// A column added to the table and not to the list above does not compile.
+const everyCardColumnNamed: Exclude<keyof CardRow, (typeof cardColumns)[number]> extends never
+  ? true
+  : never = true;
+void everyCardColumnNamed;
+
+const insertCard = (db: Kysely<Database>, values: readonly unknown[]) =>
+  db
+    .insertInto('publisher_cards')
+    .values(Object.fromEntries(cardColumns.map((column, i) => [column, values[i]])) as CardRow);
 
 /** A card posted again in the same place (a retried turn) is kept as it was. */
-const rememberCard = compileOnce(10, (db: Kysely<Database>, ...row: CardRow) =>
-  insertCard(db, ...row).onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing()),
+const rememberCard = compileOnce(cardColumns.length, (db: Kysely<Database>, ...values: unknown[]) =>
+  insertCard(db, values).onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing()),
 );
 
 /** A draft card replaced in place by another draft (drafted again) shows the new one from now on. */
-const rememberDraftCard = compileOnce(10, (db: Kysely<Database>, ...row: CardRow) =>
-  insertCard(db, ...row).onConflict((oc) =>
-    oc
-      .columns(['conversation_id', 'activity_id'])
-      .doUpdateSet({ kind: 'draft', draft_id: row[8], gone_at: null }),
+const rememberDraftCard = compileOnce(cardColumns.length, (db: Kysely<Database>, ...values: unknown[]) =>
+  insertCard(db, values).onConflict((oc) =>
+    oc.columns(['conversation_id', 'activity_id']).doUpdateSet({
+      kind: 'draft',
+      draft_id: values[cardColumns.indexOf('draft_id')] as string | null,
+      gone_at: null,
+    }),
   ),
 );
 
@@ -98,19 +86,20 @@ export class PublisherCards {
   constructor(private readonly db: Kysely<Database>) {}
 
   async remember(ticketId: string, card: CardPlacement, at: Date): Promise<void> {
-    await (card.kind === 'draft' ? rememberDraftCard : rememberCard)(
-      this.db,
-      ticketId,
-      card.conversationId,
-      card.activityId,
-      card.kind,
-      card.locale,
-      card.timeZone ?? null,
-      card.viewerId ?? null,
-      card.questionSeq ?? null,
-      card.draftId ?? null,
-      at.toISOString(),
-    );
+    const row: CardRow = {
+      ticket_id: ticketId,
+      conversation_id: card.conversationId,
+      activity_id: card.activityId,
+      kind: card.kind,
+      locale: card.locale,
+      time_zone: card.timeZone ?? null,
+      viewer_id: card.viewerId ?? null,
+      question_seq: card.questionSeq ?? null,
+      draft_id: card.draftId ?? null,
+      created_at: at.toISOString(),
+    };
+    const remember = card.kind === 'draft' ? rememberDraftCard : rememberCard;
+    await remember(this.db, ...cardColumns.map((column) => row[column]));
   }
 
   /** The ticket's cards that can still be updated, newest first. */

@@ -19,11 +19,11 @@ const FOLDERS = ['src', 'bench'];
 export function transpileTree(): string {
   mkdirSync(CACHE, { recursive: true });
   const out = mkdtempSync(join(CACHE, 'security-desk-tree-'));
-  const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.json'), (file) => ts.sys.readFile(file));
+  // The options ts-jest transpiles with (tsconfig.json, each file on its own).
+  const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.jest.json'), (file) => ts.sys.readFile(file));
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
   const compilerOptions: ts.CompilerOptions = {
     ...options,
-    isolatedModules: true,
     noEmit: false,
     sourceMap: false,
     inlineSourceMap: false,
