@@ -7,6 +7,7 @@ import { parseClockTime } from './parse-clock-time';
 import type { SupportCalendar, SupportCalendarOptions } from './support-calendar';
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+const maxDatesKept = 4096;
 
 /**
  * The support team's calendar: working days, working hours and days off in one time zone.
@@ -35,8 +36,17 @@ export function createSupportCalendar(options: SupportCalendarOptions): SupportC
     if (!date?.isValid) throw new RangeError(`support calendar: "${isoDate}" is not a date YYYY-MM-DD`);
     return date;
   };
-  const isWorkingDate = (isoDate: string): boolean =>
-    workdays.has(localDate(isoDate).weekday) && holidayOn(isoDate) === undefined;
+  // Every acknowledgement due time scans a few dates, each once through luxon; the answer for a date never
+  // changes, so it is kept (a bounded set of dates: emptied when full, as a year has 366).
+  const workingDates = new Map<string, boolean>();
+  const isWorkingDate = (isoDate: string): boolean => {
+    const known = workingDates.get(isoDate);
+    if (known !== undefined) return known;
+    const working = workdays.has(localDate(isoDate).weekday) && holidayOn(isoDate) === undefined;
+    if (workingDates.size >= maxDatesKept) workingDates.clear();
+    workingDates.set(isoDate, working);
+    return working;
+  };
   const hours = { timeZone, dayStartMs, dayEndMs, isWorkingDate };
   const workingDayMs = dayEndMs - dayStartMs;
 

@@ -79,6 +79,23 @@ describe('which days the support team works', () => {
     expect(() => calendar.isWorkingDate('26-11-2026')).toThrow(RangeError);
     expect(() => calendar.holidayOn('tomorrow')).toThrow(RangeError);
   });
+
+  it('answers the same for a date asked again, across more dates than it keeps (every day of 2020–2035)', () => {
+    const fresh = (isoDate: string) => createSupportCalendar(us).isWorkingDate(isoDate);
+    const days: string[] = [];
+    for (let day = Date.UTC(2020, 0, 1); day <= Date.UTC(2035, 11, 31); day += 86_400_000) {
+      days.push(new Date(day).toISOString().slice(0, 10));
+    }
+    const first = days.map((d) => calendar.isWorkingDate(d));
+    const again = days.map((d) => calendar.isWorkingDate(d));
+    expect(again).toEqual(first);
+    // Spot checks against a calendar that has kept nothing yet.
+    for (const d of ['2020-01-01', '2026-11-26', '2026-11-27', '2031-07-04', '2035-12-31']) {
+      expect(calendar.isWorkingDate(d)).toBe(fresh(d));
+    }
+    expect(first.filter(Boolean).length).toBeGreaterThan(3_800);
+    expect(() => calendar.isWorkingDate('2026-02-30')).toThrow(RangeError);
+  });
 });
 
 describe('a support calendar that cannot be built stops start-up', () => {
