@@ -22,7 +22,18 @@ export interface KindLine {
   /** CPU time of the target's process per turn of this kind, ms. */
   readonly botCpuMs: number;
   readonly echoCpuMs: number;
+  /** Calls the target made to the Bot Connector per turn, and the JSON bytes they carried. */
+  readonly botCalls: ConnectorLoad;
+  readonly echoCalls: ConnectorLoad;
 }
+
+export interface ConnectorLoad {
+  readonly perTurn: number;
+  readonly kilobytesPerTurn: number;
+}
+
+const load = (calls: ConnectorLoad): string =>
+  `${calls.perTurn.toFixed(1)} calls ${calls.kilobytesPerTurn.toFixed(1)} KB`;
 
 export const ratio = (ours: number, baseline: number): number => ours / baseline;
 
@@ -37,7 +48,8 @@ export function kindLine(label: string, line: KindLine): string {
   return (
     `${label} ${line.kind.padEnd(15)} p50 ${line.bot.p50.toFixed(2).padStart(6)} ms p99 ${line.bot.p99.toFixed(2).padStart(6)} ms ` +
     `ratio p50 ${p50.toFixed(2)}× p99 ${p99.toFixed(2)}×  cpu ${line.botCpuMs.toFixed(2)} ms/turn ` +
-    `(echo ${line.echoCpuMs.toFixed(2)}, ${ratio(line.botCpuMs, line.echoCpuMs).toFixed(2)}×)  echo p50 ${line.echo.p50.toFixed(2)} p99 ${line.echo.p99.toFixed(2)} ms  ` +
+    `(echo ${line.echoCpuMs.toFixed(2)}, ${ratio(line.botCpuMs, line.echoCpuMs).toFixed(2)}×)  ` +
+    `connector ${load(line.botCalls)} (echo ${load(line.echoCalls)})  echo p50 ${line.echo.p50.toFixed(2)} p99 ${line.echo.p99.toFixed(2)} ms  ` +
     `n=${line.bot.turns}  ${verdict}`
   );
 }

@@ -81,18 +81,29 @@ async function registerSupportChannel(
 interface Tally {
   readonly latencies: Record<TurnKind, number[]>;
   readonly cpuMicros: Record<TurnKind, number>;
+  readonly calls: Record<TurnKind, number>;
+  readonly bytes: Record<TurnKind, number>;
 }
+
+const perKind = (): Record<TurnKind, number> =>
+  Object.fromEntries(turnKinds.map((k) => [k, 0])) as Record<TurnKind, number>;
 
 const emptyTally = (): Tally => ({
   latencies: Object.fromEntries(turnKinds.map((k) => [k, []])) as unknown as Record<TurnKind, number[]>,
-  cpuMicros: Object.fromEntries(turnKinds.map((k) => [k, 0])) as Record<TurnKind, number>,
+  cpuMicros: perKind(),
+  calls: perKind(),
+  bytes: perKind(),
 });
 
-/** All users make `kind`'s turns at once; the latencies and the target's CPU time go to the tally. */
+/**
+ * All users make `kind`'s turns at once; the latencies, the target's CPU time and its connector calls
+ * (the stand-in is cleared before each phase) go to the tally.
+ */
 async function phase(
   target: Target,
   users: readonly VirtualUser[],
   kind: TurnKind,
+  connector: ConnectorStandIn,
   tally?: Tally,
 ): Promise<void> {
   const before = tally ? await target.usage() : undefined;
@@ -101,6 +112,8 @@ async function phase(
   const after = await target.usage();
   tally.latencies[kind].push(...latencies.flat());
   tally.cpuMicros[kind] += after.cpuMicros - before.cpuMicros;
+  tally.calls[kind] += connector.calls.length;
+  for (const call of connector.calls) tally.bytes[kind] += JSON.stringify(call.body).length;
 }
 
 interface Pair {
@@ -125,8 +138,8 @@ async function round(
     const order = index % 2 === 0 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const);
     for (const side of order) {
       pair.connector.clear();
-      if (side === 'bot') await phase(pair.bot, pair.botUsers, kind, tallies?.bot);
-      else await phase(pair.echo, pair.echoUsers, kind, tallies?.echo);
+      if (side === 'bot') await phase(pair.bot, pair.botUsers, kind, pair.connector, tallies?.bot);
+      else await phase(pair.echo, pair.echoUsers, kind, pair.connector, tallies?.echo);
     }
   }
 }
@@ -192,12 +205,18 @@ export async function runBlock(
     const lines: KindLine[] = kinds.map((kind) => {
       const bot = figuresOf(tallies.bot.latencies[kind]);
       const echo = figuresOf(tallies.echo.latencies[kind]);
+      const calls = (tally: Tally, turns: number) => ({
+        perTurn: tally.calls[kind] / Math.max(1, turns),
+        kilobytesPerTurn: tally.bytes[kind] / 1024 / Math.max(1, turns),
+      });
       return {
         kind,
         bot,
         echo,
         botCpuMs: tallies.bot.cpuMicros[kind] / 1000 / Math.max(1, bot.turns),
         echoCpuMs: tallies.echo.cpuMicros[kind] / 1000 / Math.max(1, echo.turns),
+        botCalls: calls(tallies.bot, bot.turns),
+        echoCalls: calls(tallies.echo, echo.turns),
       };
     });
     for (const line of lines) options.print(kindLine(label, line));
@@ -252,7 +271,7 @@ export async function runSoak(
       for (let i = 0; made < count; i++) {
         for (const kind of turnKinds) {
           pair.connector.clear();
-          await phase(pair.bot, pair.botUsers, kind);
+          await phase(pair.bot, pair.botUsers, kind, pair.connector);
         }
         made += perRound;
       }

@@ -30,13 +30,19 @@ describe('npm run bench (turn latency), in a tiny configuration', () => {
         expect(line.bot.turns).toBe(2 * turnsPerRound[line.kind as TurnKind]);
         expect(line.echo.turns).toBe(2 * turnsPerRound[line.kind as TurnKind]);
         expect(line.botCpuMs).toBeGreaterThan(0);
+        // Every answer to a message goes through the connector; an Action.Execute is answered in the invoke.
+        if (line.kind !== 'triage press') expect(line.botCalls.perTurn).toBeGreaterThanOrEqual(1);
       }
+      const echoCalls = (kind: TurnKind) => block.lines.find((l) => l.kind === kind)!.echoCalls.perTurn;
+      // The echo bot answers a message with one call and an Action.Execute with none.
+      expect(echoCalls('help')).toBe(1);
+      expect(echoCalls('triage press')).toBe(0);
       const label = `[${block.store.padEnd(8)}  2 users]`;
       for (const kind of turnKinds) {
         const printed = lines.filter((l) => l.startsWith(`${label} ${kind.padEnd(15)} p50 `));
         expect(printed).toHaveLength(1);
         expect(printed[0]).toMatch(
-          /p50 +\d+\.\d\d ms p99 +\d+\.\d\d ms ratio p50 \d+\.\d\d× p99 \d+\.\d\d× +cpu \d+\.\d\d ms\/turn \(echo \d+\.\d\d, \d+\.\d\d×\)/,
+          /p50 +\d+\.\d\d ms p99 +\d+\.\d\d ms ratio p50 \d+\.\d\d× p99 \d+\.\d\d× +cpu \d+\.\d\d ms\/turn \(echo \d+\.\d\d, \d+\.\d\d×\) +connector \d+\.\d calls \d+\.\d KB \(echo \d+\.\d calls \d+\.\d KB\)/,
         );
       }
       expect(lines).toContainEqual(
