@@ -404,7 +404,7 @@ export class CustomerDraftDesk {
       const at = decision.event.at;
       const next = applyEvents(current.ticket, [decision.event], at);
       if (!next) return { ok: false, reason: 'busy' };
-      let saved: 'saved' | 'conflict';
+      let saved: StoredTicket | 'conflict';
       try {
         saved = await this.deps.tickets.saveChange(
           current.id,
@@ -421,8 +421,8 @@ export class CustomerDraftDesk {
           throw error;
         saved = 'conflict';
       }
-      if (saved === 'saved') {
-        const after = (await this.deps.tickets.findById(current.id)) ?? current;
+      if (saved !== 'conflict') {
+        const after = saved;
         const draft = await this.deps.tickets.drafts.get(current.id, decision.draftId);
         return draft ? { ok: true, draft, stored: after } : { ok: false, reason: 'notFound' };
       }

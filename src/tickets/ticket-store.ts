@@ -143,7 +143,8 @@ const changeTicket = (onlyIfNotOverdue: boolean) =>
         .set(columns)
         .where('id', '=', id)
         .where('version', '=', expectedVersion);
-      return onlyIfNotOverdue ? update.where('ack_overdue_at', 'is', null) : update;
+      // The changed row comes back with the change (one statement, not a read after the commit).
+      return (onlyIfNotOverdue ? update.where('ack_overdue_at', 'is', null) : update).returningAll();
     },
   );
 const changeTicketAlways = changeTicket(false);
@@ -184,8 +185,8 @@ export class TicketStore {
     meta: NewTicketMeta,
   ): Promise<StoredTicket> {
     const id = randomUUID();
-    await this.db.transaction().execute(async (trx) => {
-      await trx
+    const row = await this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
         .insertInto('tickets')
         .values({
           id,
@@ -208,19 +209,21 @@ export class TicketStore {
           created_at: ticket.submittedAt,
           ...ticketChangeColumns(ticket),
         })
-        .execute();
+        // The row as stored (defaults filled in) with the insert, not read again after the commit.
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await appendTicketEvents(trx, id, events, { outbox: meta.outbox, now: ticket.updatedAt });
+      return inserted;
     });
     if (meta.outbox && events.length > 0) this.onOutboxWritten();
-    const stored = await this.findById(id);
-    if (!stored) throw new Error('a ticket just inserted cannot be read back');
-    return stored;
+    return storedTicketFromRow(row);
   }
 
   /**
    * Stores a change made by the state machine: the new ticket columns and the events, in one transaction,
    * only if the stored version is still `expectedVersion` (and, with `onlyIfNotOverdue`, no overdue
-   * alarm went off meanwhile). 'conflict' means someone else changed it first; nothing was written.
+   * alarm went off meanwhile); answers the ticket as the change left it. 'conflict' means someone else
+   * changed it first; nothing was written.
    * `drafts` are written in the same transaction (a draft shared, support's proposal); and when the
    * change alters the facts the ticket's customer drafts state, those drafts are marked out of date
    * and a `customer_drafts_outdated` event tells the publisher, in the same transaction too.
@@ -231,26 +234,30 @@ export class TicketStore {
     next: Ticket,
     events: readonly TicketEvent[],
     options: { onlyIfNotOverdue?: boolean; outbox?: boolean; drafts?: readonly DraftWrite[] } = {},
-  ): Promise<'saved' | 'conflict'> {
+  ): Promise<StoredTicket | 'conflict'> {
     const outcome = await this.db.transaction().execute(async (trx) => {
       const columns = ticketChangeColumns(next);
-      const result = await (options.onlyIfNotOverdue ? changeTicketIfNotOverdue : changeTicketAlways)(
+      const {
+        rows: [row],
+      } = await (options.onlyIfNotOverdue ? changeTicketIfNotOverdue : changeTicketAlways)(
         trx,
         id,
         expectedVersion,
         ...ticketChangeColumnNames.map((name) => columns[name]),
       );
-      if (!result.numAffectedRows) return 'conflict';
+      if (!row) return 'conflict';
       if (options.drafts?.length) await writeDrafts(trx, id, options.drafts);
       const outdated = await outdatedEvent(trx, id, next);
       await appendTicketEvents(trx, id, [...events, ...outdated], {
         outbox: options.outbox ?? true,
         now: next.updatedAt,
       });
-      return 'saved' as const;
+      // Nothing else in the transaction writes the ticket's row: this is the ticket as committed.
+      return row;
     });
-    if (outcome === 'saved' && (options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
-    return outcome;
+    if (outcome === 'conflict') return outcome;
+    if ((options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
+    return storedTicketFromRow(outcome);
   }
 
   async findById(id: string): Promise<StoredTicket | undefined> {

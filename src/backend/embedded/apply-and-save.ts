@@ -40,7 +40,5 @@ export async function applyAndSave(
   if (saved === 'conflict') {
     return { ok: false, reason: 'conflict', current: await repository.findById(stored.id) };
   }
-  const after = await repository.findById(stored.id);
-  if (!after) throw new Error(`ticket ${stored.ticket.confirmationNumber} vanished after a change`);
-  return { ok: true, stored: after, events: applied.events };
+  return { ok: true, stored: saved, events: applied.events };
 }

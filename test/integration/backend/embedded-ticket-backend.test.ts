@@ -191,6 +191,23 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     expect(await store.db.selectFrom('outbox').select('id').execute()).toHaveLength(2);
   });
 
+  test('a filing and a change answer the ticket exactly as stored (read back from the change itself)', async () => {
+    const filed = await backend.submit(vulnerabilitySubmission());
+    if (!filed.ok) throw new Error('submit failed');
+    const number = filed.record.ticket.confirmationNumber;
+    expect(filed.record).toEqual(await backend.getForTenant(tenantA, number));
+    clock.set('2026-11-24T19:30:00.000Z');
+    const posted = await backend.publisherCommand(
+      tenantA,
+      number,
+      { type: 'post_message', message: 'More logs attached.' },
+      publisher,
+    );
+    if (!posted.ok) throw new Error('post failed');
+    expect(posted.record).toEqual(await backend.getForTenant(tenantA, number));
+    expect(posted.record.ticket).toMatchObject({ version: 2, updatedAt: '2026-11-24T19:30:00.000Z' });
+  });
+
   test('the status card is remembered for updates in place', async () => {
     const filed = await backend.submit(vulnerabilitySubmission());
     if (!filed.ok) throw new Error('submit failed');
