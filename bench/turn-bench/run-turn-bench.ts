@@ -121,7 +121,9 @@ interface Pair {
   readonly echo: Target;
   readonly botUsers: readonly BotUser[];
   readonly echoUsers: readonly EchoUser[];
-  readonly connector: ConnectorStandIn;
+  /** Each target sends to a Bot Connector stand-in of its own, so each one's calls are counted apart. */
+  readonly botConnector: ConnectorStandIn;
+  readonly echoConnector: ConnectorStandIn;
 }
 
 /**
@@ -137,9 +139,10 @@ async function round(
   for (const kind of kinds) {
     const order = index % 2 === 0 ? (['echo', 'bot'] as const) : (['bot', 'echo'] as const);
     for (const side of order) {
-      pair.connector.clear();
-      if (side === 'bot') await phase(pair.bot, pair.botUsers, kind, pair.connector, tallies?.bot);
-      else await phase(pair.echo, pair.echoUsers, kind, pair.connector, tallies?.echo);
+      const connector = side === 'bot' ? pair.botConnector : pair.echoConnector;
+      connector.clear();
+      if (side === 'bot') await phase(pair.bot, pair.botUsers, kind, connector, tallies?.bot);
+      else await phase(pair.echo, pair.echoUsers, kind, connector, tallies?.echo);
     }
   }
 }
@@ -153,7 +156,7 @@ async function withPair<T>(
   const database =
     store === 'postgres' ? await engines.find((e) => e.name === 'postgres')!.create() : undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'security-desk-bench-'));
-  const connector = await new ConnectorStandIn().start();
+  const connectors: ConnectorStandIn[] = [];
   const started: Target[] = [];
   try {
     const spawned = await Promise.allSettled([
@@ -163,17 +166,21 @@ async function withPair<T>(
     for (const outcome of spawned) if (outcome.status === 'fulfilled') started.push(outcome.value);
     for (const outcome of spawned) if (outcome.status === 'rejected') throw outcome.reason;
     const [bot, echo] = started as [Target, Target];
-    const { place, tenant } = await registerSupportChannel(bot, connector);
+    const botConnector = await new ConnectorStandIn().start();
+    connectors.push(botConnector);
+    const echoConnector = await new ConnectorStandIn().start();
+    connectors.push(echoConnector);
+    const { place, tenant } = await registerSupportChannel(bot, botConnector);
     const botUsers = Array.from(
       { length: concurrency },
-      () => new BotUser(bot.url, connector, place, tenant),
+      () => new BotUser(bot.url, botConnector, place, tenant),
     );
     await Promise.all(botUsers.map((user) => user.prepare()));
-    const echoUsers = Array.from({ length: concurrency }, () => new EchoUser(echo.url, connector, place));
-    return await work({ bot, echo, botUsers, echoUsers, connector });
+    const echoUsers = Array.from({ length: concurrency }, () => new EchoUser(echo.url, echoConnector, place));
+    return await work({ bot, echo, botUsers, echoUsers, botConnector, echoConnector });
   } finally {
     await Promise.all(started.map((target) => target.stop()));
-    await connector.stop();
+    await Promise.all(connectors.map((connector) => connector.stop()));
     await database?.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -270,8 +277,8 @@ export async function runSoak(
       let made = 0;
       for (let i = 0; made < count; i++) {
         for (const kind of turnKinds) {
-          pair.connector.clear();
-          await phase(pair.bot, pair.botUsers, kind, pair.connector);
+          pair.botConnector.clear();
+          await phase(pair.bot, pair.botUsers, kind, pair.botConnector);
         }
         made += perRound;
       }
