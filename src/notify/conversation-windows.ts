@@ -10,7 +10,8 @@ export interface WindowLimit {
 export type WindowAnswer =
   /** A slot was taken in every window; `giveBack` returns it when the call is not made after all. */
   | { readonly ok: true; readonly giveBack: () => Promise<void> }
-  | { readonly ok: false; readonly retryInMs: number };
+  /** `scope` 'global': the bot-wide windows refused (only windows that also count those, on PostgreSQL). */
+  | { readonly ok: false; readonly retryInMs: number; readonly scope?: 'conversation' | 'global' };
 
 /**
  * Teams' per-conversation limits counted as Teams counts them: sliding windows over the times of the
@@ -76,44 +77,66 @@ export class MemoryConversationWindows implements ConversationWindows {
   }
 }
 
+/** Where the bot-wide windows keep their call times in `notify_send_log`: no Teams conversation id has a space. */
+export const BOT_WIDE_KEY = 'bot-wide sends';
+
 /**
  * Shared by every instance on PostgreSQL: the calls' times in `notify_send_log`, read and appended under
- * a transaction-scoped advisory lock on the conversation, so two instances never both take its last slot
- * — in one round trip, through the `notify_take_slot` function (migration 014), which applies the same
- * rule as `waitForRoom`. Times are the instances' wall clocks (kept in step by NTP; the windows carry a
- * margin for the rest).
+ * a transaction-scoped advisory lock on the conversation, so two instances never both take its last slot.
+ * With `botWide` windows, the bot's global limit is counted there too, under a lock of its own, in the
+ * same call: one round trip for the whole gate, through the `notify_take_slots` function (migration 015),
+ * which applies the same rule as `waitForRoom` to each. Times are the instances' wall clocks (kept in step
+ * by NTP; the windows carry a margin for the rest).
  */
 export class PostgresConversationWindows implements ConversationWindows {
-  private readonly longest: number;
-  private readonly keep: number;
+  private readonly conversation: SqlWindows;
+  private readonly botWide: SqlWindows;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly limits: readonly WindowLimit[],
+    limits: readonly WindowLimit[],
     private readonly now: () => number = Date.now,
+    botWide: readonly WindowLimit[] = [],
   ) {
-    this.longest = Math.max(0, ...limits.map((limit) => limit.windowMs));
-    this.keep = Math.max(0, ...limits.map((limit) => limit.points));
+    this.conversation = sqlWindows(limits);
+    this.botWide = sqlWindows(botWide);
   }
 
   async tryTake(conversationId: string): Promise<WindowAnswer> {
     const now = Math.floor(this.now());
-    const points = this.limits.map((limit) => limit.points);
-    const windows = this.limits.map((limit) => Math.ceil(limit.windowMs));
-    const { rows } = await sql<{ slot: string | number }>`
-      select notify_take_slot(
-        ${conversationId}, ${now}, ${Math.ceil(this.longest)}, ${this.keep},
-        ${points}::integer[], ${windows}::bigint[]
-      ) as slot
+    const { conversation: c, botWide: b } = this;
+    const { rows } = await sql<{ slots: Array<string | number> | null }>`
+      select notify_take_slots(
+        ${conversationId}, ${now}, ${c.longest}, ${c.keep}, ${c.points}::integer[], ${c.windows}::bigint[],
+        ${BOT_WIDE_KEY}, ${b.longest}, ${b.keep}, ${b.points}::integer[], ${b.windows}::bigint[]
+      ) as slots
     `.execute(this.db);
-    const slot = Number(rows[0]?.slot);
-    if (!Number.isFinite(slot) || slot === 0) throw new Error('notify_take_slot answered no slot');
-    if (slot < 0) return { ok: false, retryInMs: -slot };
+    const [first, second] = (rows[0]?.slots ?? []).map(Number);
+    if (first === undefined || second === undefined || !Number.isFinite(first) || first === 0)
+      throw new Error('notify_take_slots answered no slot');
+    if (first < 0) return { ok: false, retryInMs: -first, scope: second === 2 ? 'global' : 'conversation' };
+    const taken = second > 0 ? [first, second] : [first];
     return {
       ok: true,
       giveBack: async () => {
-        await this.db.deleteFrom('notify_send_log').where('id', '=', slot).execute();
+        await this.db.deleteFrom('notify_send_log').where('id', 'in', taken).execute();
       },
     };
   }
+}
+
+interface SqlWindows {
+  readonly longest: number;
+  readonly keep: number;
+  readonly points: readonly number[];
+  readonly windows: readonly number[];
+}
+
+function sqlWindows(limits: readonly WindowLimit[]): SqlWindows {
+  return {
+    longest: Math.ceil(Math.max(0, ...limits.map((limit) => limit.windowMs))),
+    keep: Math.max(0, ...limits.map((limit) => limit.points)),
+    points: limits.map((limit) => limit.points),
+    windows: limits.map((limit) => Math.ceil(limit.windowMs)),
+  };
 }

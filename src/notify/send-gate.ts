@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
-import { RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 import {
   MemoryConversationWindows,
   PostgresConversationWindows,
   type ConversationWindows,
+  type WindowLimit,
 } from './conversation-windows';
-import { kyselyPgClient } from './kysely-pg-client';
 import { SlidingWindowLog } from './sliding-window-log';
 import { perConversationLimits } from './teams-rate-limits';
 
@@ -24,13 +23,12 @@ export type GateAnswer =
  */
 export class SendGate {
   /**
-   * `conversation` counts each chat's windows (sliding, as Teams counts them); `local` is the bot's global
-   * limit as this process counts it (exact sliding windows); `global` are fixed windows shared with other
-   * instances (PostgreSQL), none for a single instance.
+   * `conversation` counts each chat's windows (sliding, as Teams counts them) and, on PostgreSQL, the
+   * bot's global windows shared with the other instances in the same round trip; `local` is the bot's
+   * global limit as this process counts it (the same sliding windows, no I/O).
    */
   constructor(
     private readonly conversation: ConversationWindows,
-    private readonly global: readonly RateLimiterAbstract[],
     private readonly local: readonly SlidingWindowLog[] = [],
   ) {}
 
@@ -67,21 +65,11 @@ export class SendGate {
     }
     if (!inConversation.ok) {
       giveBackLocal();
-      return { ok: false, retryInMs: inConversation.retryInMs, scope: 'conversation' };
-    }
-    const taken: RateLimiterAbstract[] = [];
-    for (const limiter of this.global) {
-      try {
-        await limiter.consume('bot', 1);
-        taken.push(limiter);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        // The refused window counted the try too; give it back with the others.
-        await Promise.all([...taken, limiter].map((l) => l.reward('bot', 1)));
-        await inConversation.giveBack();
-        giveBackLocal();
-        return { ok: false, retryInMs: Math.max(rejection.msBeforeNext, 1), scope: 'global' };
-      }
+      return {
+        ok: false,
+        retryInMs: Math.max(inConversation.retryInMs, 1),
+        scope: inConversation.scope ?? 'conversation',
+      };
     }
     return { ok: true };
   }
@@ -102,42 +90,32 @@ export interface SendGateOptions {
   readonly globalPerSecond: number;
 }
 
+/**
+ * The bot's global windows: N calls in any second (plus the margin), and pacing. Spread out rather than a
+ * second's allowance at once: 50 simultaneous requests arrive jumbled and spread, and some would land in
+ * Teams' previous second. A few at a time, slightly faster than N/s, so a timer firing late (a busy event
+ * loop) is caught up; the first window still holds N/s.
+ */
+export function botWideLimits(globalPerSecond: number): WindowLimit[] {
+  return [
+    { points: globalPerSecond, windowMs: 1000 + globalWindowMarginMs },
+    { points: pacingBurst, windowMs: (pacingBurst * 0.9 * 1000) / globalPerSecond },
+  ];
+}
+
 export function createSendGate(options: SendGateOptions): SendGate {
-  const shared = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract =>
-    new RateLimiterPostgres({
-      storeClient: kyselyPgClient(options.db),
-      storeType: 'client',
-      tableName: 'notify_rate_limits',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix,
-      points,
-      duration,
-    });
   // Teams counts a call when it arrives and we when it leaves: the margin covers calls arriving closer.
   const windows = perConversationLimits.map((limit) => ({
     points: limit.points,
     windowMs: limit.seconds * 1000 + globalWindowMarginMs,
   }));
+  const botWide = botWideLimits(options.globalPerSecond);
   return new SendGate(
     options.engine === 'postgres'
-      ? new PostgresConversationWindows(options.db, windows)
+      ? // The instances' sum holds too: the same bot-wide windows, shared, in the conversation's round trip.
+        new PostgresConversationWindows(options.db, windows, Date.now, botWide)
       : new MemoryConversationWindows(windows),
-    options.engine === 'postgres'
-      ? [
-          // Shared by the instances. Fixed windows let a full second's allowance go out at a window's end
-          // and again at the next one's start; spacing calls ~1/N s apart keeps any sliding second
-          // within the limit too (at the cost of the timers' lateness).
-          shared('global1s', options.globalPerSecond, 1),
-          shared('globalPace', 1, 1 / options.globalPerSecond),
-        ]
-      : [],
-    [
-      new SlidingWindowLog(options.globalPerSecond, 1000 + globalWindowMarginMs),
-      // Spread out rather than a second's allowance at once: 50 simultaneous requests arrive jumbled and
-      // spread, and some would land in Teams' previous second. A few at a time, slightly faster than N/s,
-      // so a timer firing late (a busy event loop) is caught up; the window above still holds N/s.
-      new SlidingWindowLog(pacingBurst, (pacingBurst * 0.9 * 1000) / options.globalPerSecond),
-    ],
+    // This process's own count first: it refuses most often, and costs no I/O.
+    botWide.map((limit) => new SlidingWindowLog(limit.points, limit.windowMs)),
   );
 }

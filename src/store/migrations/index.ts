@@ -12,6 +12,7 @@ import { customerDrafts } from './011-customer-drafts';
 import { evidenceFiles } from './012-evidence-files';
 import { breachClock } from './013-breach-clock';
 import { notifyTakeSlot } from './014-notify-take-slot';
+import { notifyTakeSlots } from './015-notify-take-slots';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '012-evidence-files': evidenceFiles,
   '013-breach-clock': breachClock,
   '014-notify-take-slot': notifyTakeSlot,
+  '015-notify-take-slots': notifyTakeSlots,
 });

@@ -98,6 +98,56 @@ describe.each(engines.filter((e) => e.name === 'postgres'))(
       }
     });
 
+    it("the bot-wide windows are shared by the instances in the same call: across many chats, no more than the bot's limit", async () => {
+      const other = await database.open();
+      try {
+        const botWide: WindowLimit[] = [{ points: 10, windowMs: 1000 }];
+        for (let round = 0; round < 10; round++) {
+          await store.db.deleteFrom('notify_send_log').execute();
+          let now = 9_000_000 + round * 10_000_000;
+          const instances = [store, other].map(
+            (s) => new PostgresConversationWindows(s.db, teams, () => now, botWide),
+          );
+          // 40 chats, one call each, at the same moment from two instances: only the bot's 10 go.
+          const answers = await Promise.all(
+            Array.from({ length: 40 }, (_, i) => instances[i % 2]!.tryTake(`chat-${round}-${i}`)),
+          );
+          expect(answers.filter((answer) => answer.ok)).toHaveLength(10);
+          for (const answer of answers) {
+            if (!answer.ok) expect(answer).toEqual({ ok: false, retryInMs: 1000, scope: 'global' });
+          }
+          // A second later the bot's window has room again, whatever instance asks.
+          now += 1000;
+          expect((await instances[1]!.tryTake(`chat-${round}-late`)).ok).toBe(true);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    it("a chat's own refusal takes nothing from the bot-wide windows; a slot given back frees both", async () => {
+      await store.db.deleteFrom('notify_send_log').execute();
+      const now = () => 3_000_000;
+      const windows = new PostgresConversationWindows(store.db, teams, now, [{ points: 9, windowMs: 1000 }]);
+      expect(await fill(windows, 'busy-chat')).toEqual({ taken: 7, waitMs: 1000 });
+      // The chat's 8th was refused by its own window and counted nowhere: two more go in another chat.
+      const refused = await windows.tryTake('busy-chat');
+      expect(refused).toEqual({ ok: false, retryInMs: 1000, scope: 'conversation' });
+      const slot = await windows.tryTake('quiet-chat');
+      expect((await windows.tryTake('quiet-chat')).ok).toBe(true);
+      expect(await windows.tryTake('third-chat')).toMatchObject({ ok: false, scope: 'global' });
+      if (!slot.ok) throw new Error('expected a slot');
+      await slot.giveBack();
+      // Given back in both: the bot's window has one again, and so has the chat's.
+      expect((await windows.tryTake('third-chat')).ok).toBe(true);
+      const logged = await store.db
+        .selectFrom('notify_send_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      // 7 + 1 + 1 conversation slots and as many bot-wide ones.
+      expect(Number(logged.n)).toBe(18);
+    });
+
     it('two instances never take the same last slot', async () => {
       await store.db.deleteFrom('notify_send_log').execute();
       const now = () => 5_000_000;

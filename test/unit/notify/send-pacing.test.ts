@@ -36,11 +36,9 @@ describe('waiting for a send slot', () => {
   const perChat = () => new MemoryConversationWindows([{ points: 1, windowMs: 1000 }], () => Date.now());
 
   it('hands out global slots first come, first served, each the moment the window frees', async () => {
-    const gate = new SendGate(
-      new MemoryConversationWindows([]),
-      [],
-      [new SlidingWindowLog(1, 100, () => Date.now())],
-    );
+    const gate = new SendGate(new MemoryConversationWindows([]), [
+      new SlidingWindowLog(1, 100, () => Date.now()),
+    ]);
     const slots = new SendSlots(gate, () => Date.now());
     const granted: Array<[string, number]> = [];
     for (const chat of ['a', 'b', 'c']) {
@@ -55,7 +53,7 @@ describe('waiting for a send slot', () => {
   });
 
   it("does not hold other chats back while one chat's own limit is full", async () => {
-    const gate = new SendGate(perChat(), []);
+    const gate = new SendGate(perChat());
     const slots = new SendSlots(gate, () => Date.now());
     expect(await slots.acquire('busy', 3000)).toEqual({ kind: 'granted' });
     const busyAgain = slots.acquire('busy', 3000);
@@ -69,7 +67,7 @@ describe('waiting for a send slot', () => {
   });
 
   it('answers "too long" for a wait past the limit, and "stopped" to every waiter on stop', async () => {
-    const gate = new SendGate(perChat(), []);
+    const gate = new SendGate(perChat());
     const slots = new SendSlots(gate, () => Date.now());
     await slots.acquire('chat', 3000);
     expect(await slots.acquire('chat', 500)).toMatchObject({ kind: 'tooLong' });
