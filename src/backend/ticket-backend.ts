@@ -75,12 +75,18 @@ export interface TicketBackend {
     tenantId: string,
     confirmationNumber: string,
   ): Promise<TicketWithHistory | undefined>;
-  /** A publisher's command: answer_question or post_message. */
+  /**
+   * A publisher's command: answer_question or post_message. `asRead` is the record this backend's
+   * `getForTenant` just gave for the same tenant and number: a backend may start from it instead of
+   * reading the ticket again (the change applies only to the version read, else to the ticket as it is
+   * then), or ignore it.
+   */
   publisherCommand(
     tenantId: string,
     confirmationNumber: string,
     command: TicketCommand,
     actor: Actor,
+    asRead?: TicketRecord,
   ): Promise<CommandResult>;
   /**
    * Remembers a card posted about the ticket in the publisher's chat (the confirmation, a `status`

@@ -6,7 +6,7 @@ import {
   type ConfirmationNumberGenerator,
   type TicketCommand,
 } from '../../domain/ticket';
-import { toTicketRecord, type CardPlacement, type TicketStore } from '../../tickets';
+import { toTicketRecord, type CardPlacement, type StoredTicket, type TicketStore } from '../../tickets';
 import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
@@ -33,6 +33,12 @@ const maxCommandAttempts = 3;
 
 /** Tickets kept in our own store; support triages them through the support API and cards. */
 export class EmbeddedTicketBackend implements TicketBackend {
+  /** The stored tickets behind the records `getForTenant` gave, so a command on one need not read it again. */
+  private readonly handedOut = new WeakMap<
+    TicketRecord,
+    { readonly stored: StoredTicket; readonly tenantId: string; readonly confirmationNumber: string }
+  >();
+
   constructor(private readonly deps: EmbeddedTicketBackendDeps) {}
 
   /**
@@ -64,7 +70,10 @@ export class EmbeddedTicketBackend implements TicketBackend {
 
   async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {
     const stored = await this.find(tenantId, confirmationNumber);
-    return stored && toTicketRecord(stored);
+    if (!stored) return undefined;
+    const record = toTicketRecord(stored);
+    this.handedOut.set(record, { stored, tenantId, confirmationNumber });
+    return record;
   }
 
   async getWithHistoryForTenant(
@@ -82,8 +91,14 @@ export class EmbeddedTicketBackend implements TicketBackend {
     confirmationNumber: string,
     command: TicketCommand,
     actor: Actor,
+    asRead?: TicketRecord,
   ): Promise<CommandResult> {
-    let stored = await this.find(tenantId, confirmationNumber);
+    const read = asRead && this.handedOut.get(asRead);
+    // The first try starts from the ticket as just read; a change made since is a conflict, read again below.
+    let stored =
+      read && read.tenantId === tenantId && read.confirmationNumber === confirmationNumber
+        ? read.stored
+        : await this.find(tenantId, confirmationNumber);
     if (!stored) return { ok: false, error: { key: 'ticket.notFound' } };
     if (actor?.kind !== 'publisher') {
       const type = typeof command?.type === 'string' ? command.type : '';

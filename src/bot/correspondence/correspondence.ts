@@ -77,7 +77,7 @@ export class Correspondence {
   }
 
   /**
-   * `record` is the ticket as the look-up just read it: the command below reads it again and re-applies
+   * `record` is the ticket as the look-up just read it: the command below starts from it and re-applies
    * itself to whatever a concurrent change made of it, so a second read here would add nothing.
    */
   private async store(
@@ -96,6 +96,7 @@ export class Correspondence {
       number,
       answering ? { type: 'answer_question', answer: text } : { type: 'post_message', message: text },
       publisherOf(turn),
+      record,
     );
     if (result.ok) {
       turn.log.info(

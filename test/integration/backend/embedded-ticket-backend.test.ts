@@ -1,4 +1,5 @@
 import { EmbeddedTicketBackend } from '../../../src/backend/embedded/embedded-ticket-backend';
+import { SupportService } from '../../../src/backend/embedded/support-service';
 import { TicketStore } from '../../../src/tickets';
 import { createSupportCalendar } from '../../../src/domain/calendar';
 import type { Store } from '../../../src/store/create-store';
@@ -206,6 +207,64 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     if (!posted.ok) throw new Error('post failed');
     expect(posted.record).toEqual(await backend.getForTenant(tenantA, number));
     expect(posted.record.ticket).toMatchObject({ version: 2, updatedAt: '2026-11-24T19:30:00.000Z' });
+  });
+
+  test('a message on the ticket just looked up starts from that read; changed since, it goes on the ticket as it is', async () => {
+    const repository = new TicketStore(store.db);
+    backend = new EmbeddedTicketBackend({ repository, clock, calendar });
+    const support = new SupportService({ repository, clock });
+    const filed = await backend.submit(vulnerabilitySubmission());
+    if (!filed.ok) throw new Error('submit failed');
+    const number = filed.record.ticket.confirmationNumber;
+    const reads = jest.spyOn(repository, 'findForTenant');
+
+    const seen = await backend.getForTenant(tenantA, number);
+    const posted = await backend.publisherCommand(
+      tenantA,
+      number,
+      { type: 'post_message', message: 'First.' },
+      publisher,
+      seen,
+    );
+    expect(posted).toMatchObject({ ok: true, record: { ticket: { version: 2 } } });
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    // Support acknowledges between the look-up and the message: the message is not lost, nor the acknowledgement.
+    const stale = await backend.getForTenant(tenantA, number);
+    const acknowledged = await support.execute(
+      number,
+      { type: 'acknowledge', priority: 'P2', severity: 'High' },
+      { kind: 'support', id: 'analyst-1' },
+      2,
+    );
+    expect(acknowledged.ok).toBe(true);
+    const second = await backend.publisherCommand(
+      tenantA,
+      number,
+      { type: 'post_message', message: 'Second.' },
+      publisher,
+      stale,
+    );
+    expect(second).toMatchObject({
+      ok: true,
+      record: { ticket: { version: 4, state: 'acknowledged', priority: 'P2' } },
+    });
+    const history = (await backend.getWithHistoryForTenant(tenantA, number))!.history;
+    expect(history.map((entry) => entry.event.type)).toEqual([
+      'submitted',
+      'message_posted',
+      'acknowledged',
+      'message_posted',
+    ]);
+    // A record for another tenant's look-up is not taken for this one's.
+    const refused = await backend.publisherCommand(
+      tenantB,
+      number,
+      { type: 'post_message', message: 'Not mine.' },
+      publisher,
+      stale,
+    );
+    expect(refused).toEqual({ ok: false, error: { key: 'ticket.notFound' } });
   });
 
   test('the status card is remembered for updates in place', async () => {
