@@ -97,6 +97,11 @@ export interface TicketsTable {
   breach_notified_at: IsoTimestamp | null;
   /** 013: when the one reminder before the deadline went out. */
   breach_reminded_at: IsoTimestamp | null;
+  /**
+   * 016: the version the active support channel's card shows (0 once its card row exists), null with no
+   * card there; never ahead of support_channel_cards.shown_version. Indexed where the card needs work.
+   */
+  support_card_version: number | null;
 }
 
 export interface TicketEventsTable {

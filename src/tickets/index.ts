@@ -5,7 +5,12 @@
  */
 export { Outbox, type ClaimedOutboxRow, type DeadLetter, type OutboxSubject, type RowFinish } from './outbox';
 export { maxLiveCards, PublisherCards, type CardPlacement, type PostedCard } from './publisher-cards';
-export { SupportCards, type SupportCardRelease, type SupportCardWork } from './support-cards';
+export {
+  forgetShownCards,
+  SupportCards,
+  type SupportCardRelease,
+  type SupportCardWork,
+} from './support-cards';
 export { toTicketRecord, type HistoryEntry, type StoredTicket, type TicketRecord } from './ticket-record';
 export {
   TicketStore,

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { compileOnce } from '../store/compile-once';
 import type { Database } from '../store/tables';
 
 /** A ticket whose triage card in a support channel is missing or behind the ticket. */
@@ -11,6 +12,8 @@ export interface SupportCardWork {
   readonly attempts: number;
   /** The last history entry support was told of in the channel; 0 before the first post. */
   readonly shownSeq: number;
+  /** `tickets.support_card_version` as claimed: the release moves it on only from this value. */
+  readonly cardVersion: number;
   readonly leaseExpiresAt: string;
 }
 
@@ -23,6 +26,48 @@ export interface SupportCardRelease {
   readonly nextAttemptAt?: Date | null;
   readonly lastError?: string | null;
 }
+
+/**
+ * Open tickets kept here without a card in the binding's channel, and cards behind their ticket that are
+ * due and not leased, oldest first; built and compiled once (src/store/compile-once.ts).
+ */
+const dueCards = compileOnce(3, (db: Kysely<Database>, bindingId: string, iso: string, limit: number) =>
+  db
+    .selectFrom('tickets as t')
+    .leftJoin('support_channel_cards as c', (join) =>
+      join.onRef('c.ticket_id', '=', 't.id').on('c.binding_id', '=', bindingId),
+    )
+    .select([
+      't.id as ticketId',
+      't.confirmation_number as number',
+      't.support_card_version as cardVersion',
+      'c.ticket_id as cardTicketId',
+      'c.activity_id as activityId',
+      'c.attempts as attempts',
+      'c.shown_seq as shownSeq',
+    ])
+    // The term of tickets_support_card_due_idx (migration 016), verbatim: the index holds only the
+    // tickets whose card needs work, so a claim reads those, not every ticket ever filed. Written as an
+    // expression, the remote-state filter cannot send SQLite's planner to the index on remote_state.
+    .where(
+      sql<boolean>`((t.support_card_version is null and t.state <> 'closed') or t.support_card_version < t.version)`,
+    )
+    .where(sql<boolean>`(t.remote_state || '') = 'local'`)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('c.ticket_id', 'is', null), eb('t.state', '!=', 'closed')]),
+        eb.and([
+          eb('c.ticket_id', 'is not', null),
+          eb('c.shown_version', '<', eb.ref('t.version')),
+          eb.or([eb('c.next_attempt_at', 'is', null), eb('c.next_attempt_at', '<=', iso)]),
+          eb.or([eb('c.lease_expires_at', 'is', null), eb('c.lease_expires_at', '<=', iso)]),
+        ]),
+      ]),
+    )
+    .orderBy('t.created_at')
+    .orderBy('t.id')
+    .limit(limit),
+);
 
 /**
  * The support channel's triage cards, one row per ticket per channel binding: which activity shows the
@@ -45,71 +90,55 @@ export class SupportCards {
     limit: number,
   ): Promise<SupportCardWork[]> {
     const iso = now.toISOString();
-    const candidates = await this.db
-      .selectFrom('tickets as t')
-      .leftJoin('support_channel_cards as c', (join) =>
-        join.onRef('c.ticket_id', '=', 't.id').on('c.binding_id', '=', bindingId),
-      )
-      .select([
-        't.id as ticketId',
-        't.confirmation_number as number',
-        'c.ticket_id as cardTicketId',
-        'c.activity_id as activityId',
-        'c.attempts as attempts',
-        'c.shown_seq as shownSeq',
-      ])
-      .where('t.remote_state', '=', 'local')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('c.ticket_id', 'is', null), eb('t.state', '!=', 'closed')]),
-          eb.and([
-            eb('c.ticket_id', 'is not', null),
-            eb('c.shown_version', '<', eb.ref('t.version')),
-            eb.or([eb('c.next_attempt_at', 'is', null), eb('c.next_attempt_at', '<=', iso)]),
-            eb.or([eb('c.lease_expires_at', 'is', null), eb('c.lease_expires_at', '<=', iso)]),
-          ]),
-        ]),
-      )
-      .orderBy('t.created_at')
-      .orderBy('t.id')
-      .limit(limit)
-      .execute();
+    const { rows: candidates } = await dueCards(this.db, bindingId, iso, limit);
     const leaseExpiresAt = new Date(now.getTime() + leaseMs).toISOString();
     const lease = { lease_owner: owner, lease_expires_at: leaseExpiresAt, updated_at: iso };
     const claimed: SupportCardWork[] = [];
     for (const candidate of candidates) {
-      const won =
-        candidate.cardTicketId === null
-          ? Number(
-              (
-                await this.db
-                  .insertInto('support_channel_cards')
-                  .values({
-                    binding_id: bindingId,
-                    ticket_id: candidate.ticketId,
-                    activity_id: null,
-                    next_attempt_at: null,
-                    last_error: null,
-                    ...lease,
-                  })
-                  .onConflict((oc) => oc.columns(['binding_id', 'ticket_id']).doNothing())
-                  .executeTakeFirst()
-              ).numInsertedOrUpdatedRows ?? 0,
-            ) === 1
-          : Number(
-              (
-                await this.db
-                  .updateTable('support_channel_cards')
-                  .set(lease)
-                  .where('binding_id', '=', bindingId)
-                  .where('ticket_id', '=', candidate.ticketId)
-                  .where((eb) =>
-                    eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', iso)]),
-                  )
-                  .executeTakeFirst()
-              ).numUpdatedRows,
-            ) === 1;
-      if (!won) continue;
+      const cardVersion = await this.db.transaction().execute(async (trx) => {
+        const won =
+          candidate.cardTicketId === null
+            ? Number(
+                (
+                  await trx
+                    .insertInto('support_channel_cards')
+                    .values({
+                      binding_id: bindingId,
+                      ticket_id: candidate.ticketId,
+                      activity_id: null,
+                      next_attempt_at: null,
+                      last_error: null,
+                      ...lease,
+                    })
+                    .onConflict((oc) => oc.columns(['binding_id', 'ticket_id']).doNothing())
+                    .executeTakeFirst()
+                ).numInsertedOrUpdatedRows ?? 0,
+              ) === 1
+            : Number(
+                (
+                  await trx
+                    .updateTable('support_channel_cards')
+                    .set(lease)
+                    .where('binding_id', '=', bindingId)
+                    .where('ticket_id', '=', candidate.ticketId)
+                    .where((eb) =>
+                      eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', iso)]),
+                    )
+                    .executeTakeFirst()
+                ).numUpdatedRows,
+              ) === 1;
+        if (!won) return undefined;
+        if (candidate.cardVersion !== null) return Number(candidate.cardVersion);
+        // The card row exists now: the ticket shows 0 until its card is posted (and stays in the index).
+        await trx
+          .updateTable('tickets')
+          .set({ support_card_version: 0 })
+          .where('id', '=', candidate.ticketId)
+          .where('support_card_version', 'is', null)
+          .execute();
+        return 0;
+      });
+      if (cardVersion === undefined) continue;
       claimed.push({
         bindingId,
         ticketId: candidate.ticketId,
@@ -117,6 +146,7 @@ export class SupportCards {
         ...(candidate.activityId ? { activityId: candidate.activityId } : {}),
         attempts: Number(candidate.attempts ?? 0),
         shownSeq: Number(candidate.shownSeq ?? 0),
+        cardVersion,
         leaseExpiresAt,
       });
     }
@@ -138,12 +168,35 @@ export class SupportCards {
 
   /** Writes the attempt's outcome and frees the row, only while `owner` still holds its lease. */
   async release(
+    work: Pick<SupportCardWork, 'bindingId' | 'ticketId' | 'cardVersion'>,
+    owner: string,
+    now: Date,
+    changes: SupportCardRelease,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const released = await this.releaseRow(trx, work, owner, now, changes);
+      if (released && changes.shownVersion !== undefined) {
+        // Only from the value claimed: a new channel bound meanwhile set it back to null (no card there),
+        // and this card, in the channel it replaced, must not take the ticket out of the new one's work.
+        await trx
+          .updateTable('tickets')
+          .set({ support_card_version: changes.shownVersion })
+          .where('id', '=', work.ticketId)
+          .where('support_card_version', '=', work.cardVersion)
+          .execute();
+      }
+      return released;
+    });
+  }
+
+  private async releaseRow(
+    trx: Transaction<Database>,
     work: Pick<SupportCardWork, 'bindingId' | 'ticketId'>,
     owner: string,
     now: Date,
     changes: SupportCardRelease,
   ): Promise<boolean> {
-    const changed = await this.db
+    const changed = await trx
       .updateTable('support_channel_cards')
       .set({
         ...(changes.activityId !== undefined ? { activity_id: changes.activityId } : {}),
@@ -164,4 +217,16 @@ export class SupportCards {
       .executeTakeFirst();
     return changed.numUpdatedRows > 0n;
   }
+}
+
+/**
+ * A new support channel was bound (inside its registration's transaction): no ticket has a card there
+ * yet, so every ticket goes back to "no card" and the open ones into the feed's work.
+ */
+export async function forgetShownCards(trx: Transaction<Database>): Promise<void> {
+  await trx
+    .updateTable('tickets')
+    .set({ support_card_version: null })
+    .where('support_card_version', 'is not', null)
+    .execute();
 }

@@ -6,6 +6,7 @@ import { compileOnce } from '../../store/compile-once';
 import { isUniqueViolation } from '../../store/create-store';
 import type { Database } from '../../store/tables';
 import type { ChannelBinding } from './channel-binding';
+import { forgetShownCards } from '../../tickets';
 import {
   generateRegistrationCode,
   hashRegistrationCode,
@@ -156,6 +157,8 @@ export class ChannelRegistrations {
               ended_reason: null,
             })
             .execute();
+          // No ticket has a card in the new channel: the open ones are the feed's work again.
+          await forgetShownCards(trx);
           const created = await trx
             .selectFrom('support_channels')
             .selectAll()

@@ -13,6 +13,7 @@ import { evidenceFiles } from './012-evidence-files';
 import { breachClock } from './013-breach-clock';
 import { notifyTakeSlot } from './014-notify-take-slot';
 import { notifyTakeSlots } from './015-notify-take-slots';
+import { supportCardsDue } from './016-support-cards-due';
 import type { StoreMigration } from './store-migration';
 
 export type { StoreMigration } from './store-migration';
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, StoreMigration>> = Object.freez
   '013-breach-clock': breachClock,
   '014-notify-take-slot': notifyTakeSlot,
   '015-notify-take-slots': notifyTakeSlots,
+  '016-support-cards-due': supportCardsDue,
 });
