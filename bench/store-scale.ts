@@ -588,7 +588,7 @@ async function startTarget(engineName: string): Promise<Target> {
 async function runEngine(engineName: string, connector: ConnectorStandIn): Promise<Array<[string, number]>> {
   const targets: Target[] = [];
   const ratios: Array<[string, number]> = [];
-  const fullLabel = `${Math.round(TICKETS / 1000)}k`;
+  const fullLabel = TICKETS >= 1000 ? `${Math.round(TICKETS / 1000)}k` : String(TICKETS);
   try {
     for (let i = 0; i < 2; i++) {
       const target = await startTarget(engineName);
