@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { BackgroundCheckpoints, BACKSTOP_PAGES } from './background-checkpoints';
 import { runMigrations } from './run-migrations';
 import { TransactionalSqliteDialect } from './sqlite-dialect';
 import type { StoreEngine } from './store-engine';
@@ -15,6 +16,8 @@ export { isUniqueViolation, type UniqueTarget } from './is-unique-violation';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly engine: StoreEngine;
+  /** SQLite: the WAL's checkpoints, run on a worker thread instead of the event loop. */
+  readonly checkpoints?: BackgroundCheckpoints;
   /** Closes the connection(s); calling it again is harmless. */
   close(): Promise<void>;
 }
@@ -26,14 +29,21 @@ const PG_INT8_OID = 20;
  * when the database cannot be reached or a migration fails.
  */
 export async function createStore(config: Config['store'], logger: Logger): Promise<Store> {
-  const db =
-    config.engine === 'sqlite' ? openSqlite(config.file, config.dataDir) : openPostgres(config, logger);
+  const { db, checkpoints } =
+    config.engine === 'sqlite'
+      ? openSqlite(config.file, config.dataDir, logger)
+      : { db: openPostgres(config, logger), checkpoints: undefined };
+  const destroy = async () => {
+    await db.destroy();
+    await checkpoints?.stop();
+  };
   try {
     await runMigrations(db, config.engine, logger);
   } catch (err) {
-    await db.destroy();
+    await destroy();
     throw err;
   }
+  checkpoints?.start();
   logger.info(
     config.engine === 'sqlite' ? { engine: 'sqlite', file: config.file } : { engine: 'postgres' },
     'store opened',
@@ -43,11 +53,16 @@ export async function createStore(config: Config['store'], logger: Logger): Prom
   return {
     db,
     engine: config.engine,
-    close: () => (closing ??= db.destroy()),
+    ...(checkpoints ? { checkpoints } : {}),
+    close: () => (closing ??= destroy()),
   };
 }
 
-function openSqlite(file: string, dataDir: string): Kysely<Database> {
+function openSqlite(
+  file: string,
+  dataDir: string,
+  logger: Logger,
+): { db: Kysely<Database>; checkpoints: BackgroundCheckpoints } {
   let database: BetterSqlite3.Database;
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -65,7 +80,13 @@ function openSqlite(file: string, dataDir: string): Kysely<Database> {
   database.pragma('busy_timeout = 5000');
   // Off by default in SQLite; the schema relies on it (ticket_events → tickets, outbox → ticket_events).
   database.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new TransactionalSqliteDialect(database) });
+  // Checkpoints run on a worker thread (background-checkpoints.ts); this connection's own is a backstop.
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  const pageSize = Number(database.pragma('page_size', { simple: true }));
+  return {
+    db: new Kysely<Database>({ dialect: new TransactionalSqliteDialect(database) }),
+    checkpoints: new BackgroundCheckpoints(file, pageSize, logger),
+  };
 }
 
 function openPostgres(
