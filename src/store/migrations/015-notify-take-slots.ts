@@ -57,6 +57,18 @@ export const notifyTakeSlots: StoreMigration = {
       $$
     `.execute(db);
     await sql`
+      create or replace function notify_log_append(p_key text, p_now bigint, p_longest bigint) returns bigint
+      language plpgsql volatile as $$
+      declare
+        v_id bigint;
+      begin
+        insert into notify_send_log (conversation_id, sent_at_ms) values (p_key, p_now) returning id into v_id;
+        delete from notify_send_log where conversation_id = p_key and sent_at_ms <= p_now - p_longest;
+        return v_id;
+      end
+      $$
+    `.execute(db);
+    await sql`
       create or replace function notify_take_slots(
         p_conversation text,
         p_now bigint,
@@ -88,17 +100,9 @@ export const notifyTakeSlots: StoreMigration = {
           if v_wait > 0 then
             return array[-v_wait, 2];
           end if;
-          insert into notify_send_log (conversation_id, sent_at_ms)
-            values (p_bot, p_now)
-            returning id into v_bot_id;
-          delete from notify_send_log
-            where conversation_id = p_bot and sent_at_ms <= p_now - p_bot_longest;
+          v_bot_id := notify_log_append(p_bot, p_now, p_bot_longest);
         end if;
-        insert into notify_send_log (conversation_id, sent_at_ms)
-          values (p_conversation, p_now)
-          returning id into v_id;
-        delete from notify_send_log
-          where conversation_id = p_conversation and sent_at_ms <= p_now - p_longest;
+        v_id := notify_log_append(p_conversation, p_now, p_longest);
         return array[v_id, v_bot_id];
       end
       $$
