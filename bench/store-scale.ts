@@ -697,7 +697,13 @@ async function runEngine(engineName: string, connector: ConnectorStandIn): Promi
     // (it joined every ticket to its card before migration 016). Ratio of the medians; the cards were
     // shown before the vacuum above.
     const claim = (t: Target) => () =>
-      new SupportCards(t.app.store.db).claim(BENCH_BINDING, 'bench', new Date(), 60_000, 10);
+      new SupportCards(t.app.store.db, t.app.store.engine).claim(
+        BENCH_BINDING,
+        'bench',
+        new Date(),
+        60_000,
+        10,
+      );
     // And the notifier's claim from the outbox, every event long sent (the rows are kept).
     const outboxClaim = (t: Target) => () =>
       new Outbox(t.app.store.db, t.app.store.engine).claim('bench', new Date(), 60_000, 10);

@@ -155,7 +155,7 @@ export async function startApp(
       clock,
       logger,
       support: ticketing.supportDesk.support,
-      cards: new SupportCards(store.db),
+      cards: new SupportCards(store.db, store.engine),
       channel,
       doorbell,
     });

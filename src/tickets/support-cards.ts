@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { compileOnce } from '../store/compile-once';
+import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 
 /** A ticket whose triage card in a support channel is missing or behind the ticket. */
@@ -12,8 +13,6 @@ export interface SupportCardWork {
   readonly attempts: number;
   /** The last history entry support was told of in the channel; 0 before the first post. */
   readonly shownSeq: number;
-  /** `tickets.support_card_version` as claimed: the release moves it on only from this value. */
-  readonly cardVersion: number;
   readonly leaseExpiresAt: string;
 }
 
@@ -76,7 +75,10 @@ const dueCards = compileOnce(3, (db: Kysely<Database>, bindingId: string, iso: s
  * (docs/decisions/support-channel.md). Rows are worked under a lease, so instances share the work.
  */
 export class SupportCards {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: StoreEngine,
+  ) {}
 
   /**
    * Claims up to `limit` cards that need posting or updating: open tickets this service owns without a
@@ -95,7 +97,7 @@ export class SupportCards {
     const lease = { lease_owner: owner, lease_expires_at: leaseExpiresAt, updated_at: iso };
     const claimed: SupportCardWork[] = [];
     for (const candidate of candidates) {
-      const cardVersion = await this.db.transaction().execute(async (trx) => {
+      const won = await this.db.transaction().execute(async (trx) => {
         const won =
           candidate.cardTicketId === null
             ? Number(
@@ -127,18 +129,19 @@ export class SupportCards {
                     .executeTakeFirst()
                 ).numUpdatedRows,
               ) === 1;
-        if (!won) return undefined;
-        if (candidate.cardVersion !== null) return Number(candidate.cardVersion);
-        // The card row exists now: the ticket shows 0 until its card is posted (and stays in the index).
-        await trx
-          .updateTable('tickets')
-          .set({ support_card_version: 0 })
-          .where('id', '=', candidate.ticketId)
-          .where('support_card_version', 'is', null)
-          .execute();
-        return 0;
+        if (!won) return false;
+        if (candidate.cardVersion === null && (await this.stillBound(trx, bindingId))) {
+          // The card row exists now: the ticket shows 0 until its card is posted (and stays in the index).
+          await trx
+            .updateTable('tickets')
+            .set({ support_card_version: 0 })
+            .where('id', '=', candidate.ticketId)
+            .where('support_card_version', 'is', null)
+            .execute();
+        }
+        return true;
       });
-      if (cardVersion === undefined) continue;
+      if (!won) continue;
       claimed.push({
         bindingId,
         ticketId: candidate.ticketId,
@@ -146,7 +149,6 @@ export class SupportCards {
         ...(candidate.activityId ? { activityId: candidate.activityId } : {}),
         attempts: Number(candidate.attempts ?? 0),
         shownSeq: Number(candidate.shownSeq ?? 0),
-        cardVersion,
         leaseExpiresAt,
       });
     }
@@ -168,25 +170,40 @@ export class SupportCards {
 
   /** Writes the attempt's outcome and frees the row, only while `owner` still holds its lease. */
   async release(
-    work: Pick<SupportCardWork, 'bindingId' | 'ticketId' | 'cardVersion'>,
+    work: Pick<SupportCardWork, 'bindingId' | 'ticketId'>,
     owner: string,
     now: Date,
     changes: SupportCardRelease,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const released = await this.releaseRow(trx, work, owner, now, changes);
-      if (released && changes.shownVersion !== undefined) {
-        // Only from the value claimed: a new channel bound meanwhile set it back to null (no card there),
-        // and this card, in the channel it replaced, must not take the ticket out of the new one's work.
+      // Only for the channel bound now: a new one bound meanwhile set every ticket back to null (no card
+      // there), and a card in the channel it replaced must not take the ticket out of the new one's work.
+      if (released && changes.shownVersion !== undefined && (await this.stillBound(trx, work.bindingId))) {
         await trx
           .updateTable('tickets')
           .set({ support_card_version: changes.shownVersion })
           .where('id', '=', work.ticketId)
-          .where('support_card_version', '=', work.cardVersion)
           .execute();
       }
       return released;
     });
+  }
+
+  /**
+   * Whether the binding is still the active one, for the rest of this transaction: on PostgreSQL the
+   * binding's row is locked for share, so a registration replacing it (which updates that row, then sets
+   * every ticket back to null) waits for this transaction, or this one sees it replaced. SQLite's single
+   * writer runs transactions one after another.
+   */
+  private async stillBound(trx: Transaction<Database>, bindingId: string): Promise<boolean> {
+    const query = trx
+      .selectFrom('support_channels')
+      .select('id')
+      .where('id', '=', bindingId)
+      .where('active', '=', 1);
+    const row = await (this.engine === 'postgres' ? query.forShare() : query).executeTakeFirst();
+    return row !== undefined;
   }
 
   private async releaseRow(

@@ -488,7 +488,7 @@ describe.each(engines)('on $name', (engine) => {
         new DeliveryEngine({
           sinks: [
             new SupportChannelSink({
-              cards: new SupportCards(test_.app.store.db),
+              cards: new SupportCards(test_.app.store.db, test_.app.store.engine),
               registrations: running.registrations,
               viewers: running.viewers,
               support,
