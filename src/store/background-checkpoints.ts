@@ -54,7 +54,12 @@ export class BackgroundCheckpoints {
   private timer: NodeJS.Timeout | undefined;
   private asked = false;
   private stopped = false;
-  private readonly waiting: Array<(result: CheckpointResult) => void> = [];
+  /** After a failure, no new worker for a while (the backstop checkpoints meanwhile): no log flood. */
+  private pausedUntil = 0;
+  private readonly waiting: Array<{
+    resolve: (result: CheckpointResult) => void;
+    reject: (error: unknown) => void;
+  }> = [];
 
   constructor(
     private readonly file: string,
@@ -63,13 +68,16 @@ export class BackgroundCheckpoints {
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => void this.look(), EVERY_MS);
+    this.timer = setInterval(() => {
+      // Whatever goes wrong here, the main connection's backstop checkpoint still runs: log, never throw.
+      this.look().catch((error: unknown) => this.failed(error));
+    }, EVERY_MS);
     this.timer.unref();
   }
 
-  /** The next checkpoint the worker finishes (tests, and operators' tooling). */
+  /** The next checkpoint the worker finishes (tests, and operators' tooling); rejected if the worker fails. */
   next(): Promise<CheckpointResult> {
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   async stop(): Promise<void> {
@@ -86,7 +94,7 @@ export class BackgroundCheckpoints {
   }
 
   private async look(): Promise<void> {
-    if (this.stopped || this.asked) return;
+    if (this.stopped || this.asked || Date.now() < this.pausedUntil) return;
     if (!this.worker) {
       const size = await stat(`${this.file}-wal`).then(
         (s) => s.size,
@@ -114,17 +122,28 @@ export class BackgroundCheckpoints {
         );
         return;
       }
-      for (const resolve of this.waiting.splice(0)) resolve(message.result);
+      for (const { resolve } of this.waiting.splice(0)) resolve(message.result);
     });
     worker.on('error', (error) => {
-      // The backstop checkpoint on the main connection takes over; a later look starts a new worker.
-      this.logger?.error(
-        { event: 'sqlite.checkpoint_worker_failed', err: error },
-        'background checkpoints stopped',
-      );
       if (this.worker === worker) this.worker = undefined;
-      this.asked = false;
+      this.failed(error);
     });
     return worker;
+  }
+
+  /** The backstop checkpoint on the main connection takes over; a minute later a new worker may start. */
+  private failed(thrown: unknown): void {
+    // An error from the worker arrives structured-cloned: better-sqlite3's SqliteError as a plain object.
+    const error =
+      thrown instanceof Error
+        ? thrown
+        : Object.assign(new Error(`checkpoint worker failed: ${JSON.stringify(thrown)}`), thrown);
+    this.asked = false;
+    this.pausedUntil = Date.now() + 60_000;
+    this.logger?.error(
+      { event: 'sqlite.checkpoint_worker_failed', err: error },
+      'background checkpoints failed; the connection checkpoints by itself for a minute',
+    );
+    for (const { reject } of this.waiting.splice(0)) reject(error);
   }
 }

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createLogger } from '../../../src/logger';
-import { BACKSTOP_PAGES } from '../../../src/store/background-checkpoints';
+import { BackgroundCheckpoints, BACKSTOP_PAGES } from '../../../src/store/background-checkpoints';
 import { createStore, type Store } from '../../../src/store/create-store';
+import { capturedLogger } from '../../support/log-capture';
 
 const quiet = createLogger('silent');
 
@@ -63,5 +64,20 @@ describe('SQLite checkpoints off the event loop', () => {
     );
     const { rows } = await sql<{ n: number }>`select count(*) as n from bot_state`.execute(store.db);
     expect(Number(rows[0]?.n)).toBe(85);
+  }, 30_000);
+
+  test('a worker that cannot open the database is logged and leaves the checkpoints to the connection', async () => {
+    // A WAL past the threshold beside a "database" that is a directory: the worker's connection cannot open it.
+    const file = join(dir, 'not-a-database');
+    mkdirSync(file);
+    writeFileSync(`${file}-wal`, Buffer.alloc(4096 * 1000 + 1));
+    const { logger, lines } = capturedLogger();
+    const checkpoints = new BackgroundCheckpoints(file, 4096, logger);
+    checkpoints.start();
+    await expect(checkpoints.next()).rejects.toThrow(/SQLITE_CANTOPEN/);
+    const logged = lines.filter((line) => line.event === 'sqlite.checkpoint_worker_failed');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged[0]?.err)).toContain('SQLITE_CANTOPEN');
+    await checkpoints.stop();
   }, 30_000);
 });
