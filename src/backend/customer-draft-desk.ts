@@ -422,9 +422,8 @@ export class CustomerDraftDesk {
         saved = 'conflict';
       }
       if (saved !== 'conflict') {
-        const after = saved;
         const draft = await this.deps.tickets.drafts.get(current.id, decision.draftId);
-        return draft ? { ok: true, draft, stored: after } : { ok: false, reason: 'notFound' };
+        return draft ? { ok: true, draft, stored: saved } : { ok: false, reason: 'notFound' };
       }
       current = await this.deps.tickets.findById(current.id);
     }

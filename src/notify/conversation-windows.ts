@@ -45,8 +45,7 @@ export class MemoryConversationWindows implements ConversationWindows {
     private readonly limits: readonly WindowLimit[],
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.longest = Math.max(0, ...limits.map((limit) => limit.windowMs));
-    this.keep = Math.max(0, ...limits.map((limit) => limit.points));
+    ({ longest: this.longest, keep: this.keep } = windowSpan(limits));
     this.lastSweep = now();
   }
 
@@ -78,7 +77,7 @@ export class MemoryConversationWindows implements ConversationWindows {
 }
 
 /** Where the bot-wide windows keep their call times in `notify_send_log`: no Teams conversation id has a space. */
-export const BOT_WIDE_KEY = 'bot-wide sends';
+const BOT_WIDE_KEY = 'bot-wide sends';
 
 /**
  * Shared by every instance on PostgreSQL: the calls' times in `notify_send_log`, read and appended under
@@ -132,10 +131,19 @@ interface SqlWindows {
   readonly windows: readonly number[];
 }
 
-function sqlWindows(limits: readonly WindowLimit[]): SqlWindows {
+/** How far back a log must look (the longest window) and how many call times it must keep (the most points). */
+function windowSpan(limits: readonly WindowLimit[]): { longest: number; keep: number } {
   return {
-    longest: Math.ceil(Math.max(0, ...limits.map((limit) => limit.windowMs))),
+    longest: Math.max(0, ...limits.map((limit) => limit.windowMs)),
     keep: Math.max(0, ...limits.map((limit) => limit.points)),
+  };
+}
+
+function sqlWindows(limits: readonly WindowLimit[]): SqlWindows {
+  const { longest, keep } = windowSpan(limits);
+  return {
+    longest: Math.ceil(longest),
+    keep,
     points: limits.map((limit) => limit.points),
     windows: limits.map((limit) => Math.ceil(limit.windowMs)),
   };

@@ -96,7 +96,7 @@ export interface SendGateOptions {
  * Teams' previous second. A few at a time, slightly faster than N/s, so a timer firing late (a busy event
  * loop) is caught up; the first window still holds N/s.
  */
-export function botWideLimits(globalPerSecond: number): WindowLimit[] {
+function botWideLimits(globalPerSecond: number): WindowLimit[] {
   return [
     { points: globalPerSecond, windowMs: 1000 + globalWindowMarginMs },
     { points: pacingBurst, windowMs: (pacingBurst * 0.9 * 1000) / globalPerSecond },

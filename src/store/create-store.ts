@@ -16,8 +16,8 @@ export { isUniqueViolation, type UniqueTarget } from './is-unique-violation';
 export interface Store {
   readonly db: Kysely<Database>;
   readonly engine: StoreEngine;
-  /** SQLite: the WAL's checkpoints, run on a worker thread instead of the event loop. */
-  readonly checkpoints?: BackgroundCheckpoints;
+  /** SQLite: the WAL's checkpoints, run on a worker thread instead of the event loop (`close` stops them). */
+  readonly checkpoints?: Pick<BackgroundCheckpoints, 'next'>;
   /** Closes the connection(s); calling it again is harmless. */
   close(): Promise<void>;
 }

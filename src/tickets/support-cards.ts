@@ -98,38 +98,7 @@ export class SupportCards {
     const claimed: SupportCardWork[] = [];
     for (const candidate of candidates) {
       const won = await this.db.transaction().execute(async (trx) => {
-        const won =
-          candidate.cardTicketId === null
-            ? Number(
-                (
-                  await trx
-                    .insertInto('support_channel_cards')
-                    .values({
-                      binding_id: bindingId,
-                      ticket_id: candidate.ticketId,
-                      activity_id: null,
-                      next_attempt_at: null,
-                      last_error: null,
-                      ...lease,
-                    })
-                    .onConflict((oc) => oc.columns(['binding_id', 'ticket_id']).doNothing())
-                    .executeTakeFirst()
-                ).numInsertedOrUpdatedRows ?? 0,
-              ) === 1
-            : Number(
-                (
-                  await trx
-                    .updateTable('support_channel_cards')
-                    .set(lease)
-                    .where('binding_id', '=', bindingId)
-                    .where('ticket_id', '=', candidate.ticketId)
-                    .where((eb) =>
-                      eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', iso)]),
-                    )
-                    .executeTakeFirst()
-                ).numUpdatedRows,
-              ) === 1;
-        if (!won) return false;
+        if (!(await this.takeLease(trx, bindingId, candidate, lease, iso))) return false;
         if (candidate.cardVersion === null && (await this.stillBound(trx, bindingId))) {
           // The card row exists now: the ticket shows 0 until its card is posted (and stays in the index).
           await trx
@@ -153,6 +122,39 @@ export class SupportCards {
       });
     }
     return claimed;
+  }
+
+  /** The card's row under our lease: inserted for a ticket with no card yet, or an expired lease taken over. */
+  private async takeLease(
+    trx: Transaction<Database>,
+    bindingId: string,
+    candidate: { readonly ticketId: string; readonly cardTicketId: string | null },
+    lease: { lease_owner: string; lease_expires_at: string; updated_at: string },
+    iso: string,
+  ): Promise<boolean> {
+    if (candidate.cardTicketId === null) {
+      const inserted = await trx
+        .insertInto('support_channel_cards')
+        .values({
+          binding_id: bindingId,
+          ticket_id: candidate.ticketId,
+          activity_id: null,
+          next_attempt_at: null,
+          last_error: null,
+          ...lease,
+        })
+        .onConflict((oc) => oc.columns(['binding_id', 'ticket_id']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+    }
+    const updated = await trx
+      .updateTable('support_channel_cards')
+      .set(lease)
+      .where('binding_id', '=', bindingId)
+      .where('ticket_id', '=', candidate.ticketId)
+      .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<=', iso)]))
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
   }
 
   /** Extends the lease; false when it was lost. */

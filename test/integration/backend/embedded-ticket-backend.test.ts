@@ -217,15 +217,14 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     if (!filed.ok) throw new Error('submit failed');
     const number = filed.record.ticket.confirmationNumber;
     const reads = jest.spyOn(repository, 'findForTenant');
+    const post = (
+      message: string,
+      asRead: Awaited<ReturnType<typeof backend.getForTenant>>,
+      tenant = tenantA,
+    ) => backend.publisherCommand(tenant, number, { type: 'post_message', message }, publisher, asRead);
 
     const seen = await backend.getForTenant(tenantA, number);
-    const posted = await backend.publisherCommand(
-      tenantA,
-      number,
-      { type: 'post_message', message: 'First.' },
-      publisher,
-      seen,
-    );
+    const posted = await post('First.', seen);
     expect(posted).toMatchObject({ ok: true, record: { ticket: { version: 2 } } });
     expect(reads).toHaveBeenCalledTimes(1);
 
@@ -238,13 +237,7 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
       2,
     );
     expect(acknowledged.ok).toBe(true);
-    const second = await backend.publisherCommand(
-      tenantA,
-      number,
-      { type: 'post_message', message: 'Second.' },
-      publisher,
-      stale,
-    );
+    const second = await post('Second.', stale);
     expect(second).toMatchObject({
       ok: true,
       record: { ticket: { version: 4, state: 'acknowledged', priority: 'P2' } },
@@ -257,13 +250,7 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
       'message_posted',
     ]);
     // A record for another tenant's look-up is not taken for this one's.
-    const refused = await backend.publisherCommand(
-      tenantB,
-      number,
-      { type: 'post_message', message: 'Not mine.' },
-      publisher,
-      stale,
-    );
+    const refused = await post('Not mine.', stale, tenantB);
     expect(refused).toEqual({ ok: false, error: { key: 'ticket.notFound' } });
   });
 
