@@ -63,8 +63,8 @@ export type PublisherFinish =
 
 /**
  * The publisher's chat, as a sink of the delivery engine: for each outbox row, bring every card posted
- * about the ticket up to date in place (the confirmation, each `status` answer, each question), then send
- * the publisher a new message — rendered once, in the publisher's language — and mark the row sent only
+ * about the ticket up to date in place (the confirmation, each `status` answer, each question) unless a
+ * later event of the ticket waits to do it, then send the publisher a new message — rendered once, in the publisher's language — and mark the row sent only
  * once the connector confirmed it. A card Teams no longer has is marked gone, and a fresh status card is
  * posted when none is left. 403/404 to the message stop notifications to that chat and note it on the
  * ticket (docs/decisions/notification-delivery.md).
@@ -87,7 +87,12 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     if (!subject) return finished({ state: 'dead', reason: 'event or ticket missing' });
     const { stored, event } = subject;
     // The card posted with the submission shows it already; every later event changes what cards say.
-    const cards = event.type === 'submitted' ? [] : await this.deps.tickets.cards.live(stored.id);
+    // A later event already waiting brings the cards up to date after this one (as the ticket is then),
+    // so in a burst of changes each card is updated once, not once per change.
+    const cards =
+      event.type === 'submitted' || (await this.deps.outbox.laterPending(stored.id, subject.seq))
+        ? []
+        : await this.deps.tickets.cards.live(stored.id);
     if (!notifiesPublisher(event) && cards.length === 0) {
       return finished({ state: 'skipped', reason: `${event.type}: not notified` });
     }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { TicketEvent } from '../domain/ticket';
+import { compileOnce } from '../store/compile-once';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
 import { PublisherCards, type CardPlacement } from './publisher-cards';
@@ -66,6 +67,18 @@ export interface OutboxDepth {
   readonly oldestDueCreatedAt?: string;
   readonly dead: number;
 }
+
+/** Uses outbox_ticket_state_idx (migration 004), as the claim's ordering check does. */
+const laterPendingRow = compileOnce(2, (db: Kysely<Database>, ticketId: string, seq: number) =>
+  db
+    .selectFrom('outbox as p')
+    .innerJoin('ticket_events as pe', 'pe.id', 'p.event_id')
+    .select('p.id')
+    .where('p.ticket_id', '=', ticketId)
+    .where('p.state', '=', 'pending')
+    .where('pe.seq', '>', seq)
+    .limit(1),
+);
 
 interface ClaimRow {
   id: number | string;
@@ -146,6 +159,15 @@ export class Outbox {
     ]);
     if (!eventRow || !ticketRow) return undefined;
     return { stored: storedTicketFromRow(ticketRow), event: eventFromRow(eventRow), seq: eventRow.seq };
+  }
+
+  /**
+   * Whether a later event of the ticket waits in the outbox: its row will bring the ticket's cards up to
+   * date as the ticket is then, so this row need not (a burst of changes updates each card once).
+   */
+  async laterPending(ticketId: string, seq: number): Promise<boolean> {
+    const { rows } = await laterPendingRow(this.db, ticketId, seq);
+    return rows.length > 0;
   }
 
   /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */
