@@ -6,9 +6,9 @@ import type {
   TicketEvent,
   TicketReport,
 } from '../domain/ticket';
-import type { CardPlacement, HistoryEntry, TicketRecord } from '../tickets';
+import type { CardPlacement, HistoryEntry, TicketRecord, TicketSummary } from '../tickets';
 
-export type { HistoryEntry, TicketRecord } from '../tickets';
+export type { HistoryEntry, TicketRecord, TicketSummary } from '../tickets';
 
 /**
  * The port the bot submits to and reads from. Two adapters: embedded (tickets in our store, triaged through
@@ -68,6 +68,8 @@ export interface TicketBackend {
    * after the last ticket of a page (its submission time and number).
    */
   listForTenant(tenantId: string, options?: TenantListOptions): Promise<TicketRecord[]>;
+  /** The same first page, as a list shows it (a backend may read far less for it than whole records). */
+  summariesForTenant(tenantId: string, options?: { readonly limit?: number }): Promise<TicketSummary[]>;
   /** One ticket by confirmation number, only within the tenant; undefined outside it. */
   getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined>;
   /** The ticket and its history in one look-up (one request to a remote service), only within the tenant. */

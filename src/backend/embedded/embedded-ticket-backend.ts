@@ -6,7 +6,13 @@ import {
   type ConfirmationNumberGenerator,
   type TicketCommand,
 } from '../../domain/ticket';
-import { toTicketRecord, type CardPlacement, type StoredTicket, type TicketStore } from '../../tickets';
+import {
+  toTicketRecord,
+  type CardPlacement,
+  type StoredTicket,
+  type TicketStore,
+  type TicketSummary,
+} from '../../tickets';
 import { fileTicket } from '../file-ticket';
 import type {
   CommandResult,
@@ -66,6 +72,11 @@ export class EmbeddedTicketBackend implements TicketBackend {
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
     const stored = await this.deps.repository.listForTenant(tenantId, limit, options.after);
     return stored.map(toTicketRecord);
+  }
+
+  async summariesForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketSummary[]> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
+    return this.deps.repository.summariesForTenant(tenantId, limit);
   }
 
   async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {

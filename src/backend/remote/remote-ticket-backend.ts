@@ -8,7 +8,14 @@ import {
   type TicketCommand,
 } from '../../domain/ticket';
 import type { Logger } from '../../logger';
-import { toTicketRecord, type CardPlacement, type StoredTicket, type TicketStore } from '../../tickets';
+import {
+  summaryOf,
+  toTicketRecord,
+  type CardPlacement,
+  type StoredTicket,
+  type TicketStore,
+  type TicketSummary,
+} from '../../tickets';
 import { fileTicket } from '../file-ticket';
 import { encodeTicketListCursor } from '../ticket-list-cursor';
 import type {
@@ -133,6 +140,12 @@ export class RemoteTicketBackend implements TicketBackend {
       );
       return undefined;
     }
+  }
+
+  /** The remote service's list answers whole records: the summary is made of them. */
+  async summariesForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketSummary[]> {
+    const records = await this.listForTenant(tenantId, options);
+    return records.map((record) => summaryOf(record.ticket));
   }
 
   async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../domain/ticket';
+import type { TicketSummary } from '../../backend/ticket-backend';
 import type { Locale } from '../../i18n/locale';
 import type { Translator } from '../../i18n/translate';
 import { severityName } from '../../cards/describe-ticket-event';
@@ -13,7 +13,7 @@ export interface Fact {
  * A ticket list entry's facts: category, state, priority and severity once support set them, and when it
  * was submitted. Labels and state names are the status card's (ticketStatus.*), so both read alike.
  */
-export function ticketFacts(t: Translator, locale: Locale, zone: string, ticket: Ticket): Fact[] {
+export function ticketFacts(t: Translator, locale: Locale, zone: string, ticket: TicketSummary): Fact[] {
   return [
     { title: t('ticketStatus.category'), value: t(`report.category.${ticket.category}`) },
     { title: t('ticketStatus.state'), value: t(`ticketStatus.stateName.${ticket.state}`) },

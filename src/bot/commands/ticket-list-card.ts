@@ -1,4 +1,4 @@
-import type { TicketRecord } from '../../backend/ticket-backend';
+import type { TicketSummary } from '../../backend/ticket-backend';
 import { renderCard, type AdaptiveCard } from '../../cards/render-card';
 import type { Locale } from '../../i18n/locale';
 import type { Translator } from '../../i18n/translate';
@@ -7,15 +7,15 @@ import { ticketFacts } from './ticket-facts';
 /** Enough to find a recent report at a glance and to stay well under Teams' card size limit. */
 export const TICKET_LIST_LIMIT = 15;
 
-/** The organisation's tickets as the list card shows them; `records` come newest first. */
+/** The organisation's tickets as the list card shows them; `summaries` come newest first. */
 export function ticketListCard(
   reader: { readonly t: Translator; readonly locale: Locale; readonly zone: string },
-  records: readonly TicketRecord[],
+  summaries: readonly TicketSummary[],
 ): AdaptiveCard {
   const { t, locale, zone } = reader;
-  const tickets = records.map(({ ticket }) => ({
+  const tickets = summaries.map((ticket) => ({
     number: ticket.confirmationNumber,
-    title: ticket.report.title,
+    title: ticket.title,
     facts: ticketFacts(t, locale, zone, ticket),
     showStatusTitle: t('tickets.list.showStatus', { number: ticket.confirmationNumber }),
     statusData: { cmd: 'status', confirmationNumber: ticket.confirmationNumber },

@@ -9,7 +9,7 @@ import { userTimeZone } from '../user-time-zone';
 async function sendTicketList(turn: Turn, backend: TicketBackend, lookups: LookupLimits): Promise<void> {
   const { t, locale } = turn;
   const records = await lookups.list(turn, () =>
-    backend.listForTenant(turn.tenantId, { limit: TICKET_LIST_LIMIT }),
+    backend.summariesForTenant(turn.tenantId, { limit: TICKET_LIST_LIMIT }),
   );
   if (records === limited) return;
   const zone = userTimeZone(turn.context.activity) ?? 'UTC';

@@ -1,4 +1,4 @@
-import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
+import type { TicketBackend, TicketSummary } from '../../backend/ticket-backend';
 import { CardTooLargeError, renderCard } from '../../cards/render-card';
 import { cleanText, findConfirmationNumber, textLimits } from '../../domain/ticket';
 import { normaliseCommandText } from '../commands/command';
@@ -43,15 +43,15 @@ export class FreeText {
     }
     const text = cleanText(raw, false);
     const records = await this.deps.lookups.list(turn, () =>
-      this.deps.backend.listForTenant(turn.tenantId, { limit: 50 }),
+      this.deps.backend.summariesForTenant(turn.tenantId, { limit: 50 }),
     );
     // Over the limit the person has been told when to try again; nothing else is said.
     if (records === limited) return;
-    const open = records.filter((r) => r.ticket.state !== 'closed');
+    const open = records.filter((r) => r.state !== 'closed');
     const named = findConfirmationNumber(text);
-    const awaiting = open.filter((r) => r.ticket.state === 'awaiting_publisher');
-    const namedOpen = open.find((r) => r.ticket.confirmationNumber === named);
-    const answering = namedOpen ? namedOpen.ticket.state === 'awaiting_publisher' : awaiting.length > 0;
+    const awaiting = open.filter((r) => r.state === 'awaiting_publisher');
+    const namedOpen = open.find((r) => r.confirmationNumber === named);
+    const answering = namedOpen ? namedOpen.state === 'awaiting_publisher' : awaiting.length > 0;
     const candidates = namedOpen ? [namedOpen] : answering ? awaiting : open;
     turn.log.info(
       {
@@ -66,7 +66,7 @@ export class FreeText {
     await sendCard(turn.context, card);
   }
 
-  private offerCard(turn: Turn, text: string, tickets: readonly TicketRecord[], answering: boolean) {
+  private offerCard(turn: Turn, text: string, tickets: readonly TicketSummary[], answering: boolean) {
     const t = turn.t;
     const [only] = tickets;
     const intro =
@@ -75,8 +75,8 @@ export class FreeText {
         : answering
           ? tickets.length === 1 && only
             ? t('correspondence.freeText.answerOne', {
-                number: only.ticket.confirmationNumber,
-                title: only.ticket.report.title,
+                number: only.confirmationNumber,
+                title: only.title,
               })
             : t('correspondence.freeText.answerMany')
           : t('correspondence.freeText.addTo');
@@ -89,10 +89,10 @@ export class FreeText {
       ...(tickets.length > 0
         ? {
             tickets: tickets.map((r) => ({
-              title: `${r.ticket.confirmationNumber}: ${r.ticket.report.title}`,
-              value: r.ticket.confirmationNumber,
+              title: `${r.confirmationNumber}: ${r.title}`,
+              value: r.confirmationNumber,
             })),
-            selected: only?.ticket.confirmationNumber ?? '',
+            selected: only?.confirmationNumber ?? '',
             send: {
               title: t(
                 answering ? 'correspondence.freeText.sendAnswer' : 'correspondence.freeText.addToReport',

@@ -150,8 +150,8 @@ export class EvidenceIntake {
     if (pointed) return pointed;
     const draft = await this.openDraft(turn);
     if (draft) return { kind: 'target', target: { kind: 'draft', tenantId: turn.tenantId, draftId: draft } };
-    const records = await this.deps.backend.listForTenant(turn.tenantId, { limit: 50 });
-    const open = records.filter((record) => record.ticket.state !== 'closed');
+    const records = await this.deps.backend.summariesForTenant(turn.tenantId, { limit: 50 });
+    const open = records.filter((record) => record.state !== 'closed');
     const [only] = open;
     if (open.length === 1 && only) {
       return {
@@ -159,9 +159,9 @@ export class EvidenceIntake {
         target: {
           kind: 'ticket',
           tenantId: turn.tenantId,
-          confirmationNumber: only.ticket.confirmationNumber,
+          confirmationNumber: only.confirmationNumber,
         },
-        title: only.ticket.report.title,
+        title: only.title,
       };
     }
     if (open.length === 0) {
@@ -175,15 +175,15 @@ export class EvidenceIntake {
       card = renderCard('evidence-choose-ticket', turn.locale, {
         names: files.slice(0, maxFilesPerMessage).map((file) => wrappable(file.name ?? 'file')),
         tickets: open.slice(0, maxChoices).map((record) => ({
-          number: record.ticket.confirmationNumber,
+          number: record.confirmationNumber,
           title: wrappable(
             turn.t('evidence.choose.ticket', {
-              number: record.ticket.confirmationNumber,
-              title: record.ticket.report.title.slice(0, 60),
+              number: record.confirmationNumber,
+              title: record.title.slice(0, 60),
             }),
           ),
         })),
-        selected: open[0]?.ticket.confirmationNumber ?? '',
+        selected: open[0]?.confirmationNumber ?? '',
         files: files.slice(0, maxFilesPerMessage),
         limits: this.limitsText(turn),
       });

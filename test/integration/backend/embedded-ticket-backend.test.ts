@@ -157,6 +157,48 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     expect(await backend.listForTenant(tenantA, { limit: 1 })).toHaveLength(1);
   });
 
+  test('the summaries a list shows are the records’ own facts, read without the report', async () => {
+    const titled = (title: string, key: string) =>
+      vulnerabilitySubmission({
+        submissionKey: key,
+        report: { ...vulnerabilitySubmission().report, title },
+      });
+    const quoted = await backend.submit(titled('«Кавычки» "quoted" \\ back\\slash — 🔐', 'one'));
+    clock.advance(60_000);
+    await backend.submit(incidentSubmission({ submissionKey: 'two' }));
+    clock.advance(60_000);
+    await backend.submit(vulnerabilitySubmission({ submissionKey: 'other', tenantId: tenantB }));
+    if (!quoted.ok) throw new Error('submit failed');
+    const support = new SupportService({ repository: new TicketStore(store.db), clock });
+    const number = quoted.record.ticket.confirmationNumber;
+    const acknowledged = await support.execute(
+      number,
+      { type: 'acknowledge', priority: 'P2', severity: 'High' },
+      { kind: 'support', id: 'aad-analyst-1' },
+      1,
+    );
+    expect(acknowledged.ok).toBe(true);
+
+    const summaries = await backend.summariesForTenant(tenantA);
+    const records = await backend.listForTenant(tenantA);
+    expect(summaries).toEqual(
+      records.map(({ ticket }) => ({
+        confirmationNumber: ticket.confirmationNumber,
+        title: ticket.report.title,
+        category: ticket.category,
+        state: ticket.state,
+        ...(ticket.priority ? { priority: ticket.priority } : {}),
+        ...(ticket.severity ? { severity: ticket.severity } : {}),
+        submittedAt: ticket.submittedAt,
+      })),
+    );
+    expect(summaries.map((s) => [s.title, s.state, s.priority, s.severity])).toEqual([
+      ['Leaked storage key', 'submitted', undefined, undefined],
+      ['«Кавычки» "quoted" \\ back\\slash — 🔐', 'acknowledged', 'P2', 'High'],
+    ]);
+    expect(await backend.summariesForTenant(tenantA, { limit: 1 })).toHaveLength(1);
+  });
+
   test('a publisher message is stored as an event with an outbox row; support-only commands are refused', async () => {
     const filed = await backend.submit(vulnerabilitySubmission());
     if (!filed.ok) throw new Error('submit failed');

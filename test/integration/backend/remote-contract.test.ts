@@ -149,6 +149,14 @@ test('reads go to the service, scoped to the tenant', async () => {
   expect((await backend.listForTenant(tenantB)).map((r) => r.ticket.confirmationNumber)).not.toContain(
     number,
   );
+  // The chat's lists read summaries: through this backend, of the service's own answer.
+  const summaries = await backend.summariesForTenant(tenantA, { limit: 100 });
+  expect(summaries.find((s) => s.confirmationNumber === number)).toMatchObject({
+    state: 'acknowledged',
+    priority: 'P1',
+    severity: 'Critical',
+    title: record?.ticket.report.title,
+  });
 });
 
 test('a publisher message reaches the service', async () => {

@@ -22,7 +22,7 @@ import { buildNotification } from '../../../src/notify/build-notification';
 import { buildDraftNotification } from '../../../src/notify/build-draft-notification';
 import { customerDraftCard } from '../../../src/cards/customer-draft-card';
 import { draftBasis, draftTextLimits, type CustomerDraft } from '../../../src/domain/notice';
-import type { StoredTicket } from '../../../src/tickets';
+import { summaryOf, type StoredTicket } from '../../../src/tickets';
 
 /** The longest answers the dialog accepts, in Cyrillic (two bytes a letter): the worst case for size. */
 export function longestAnswers(): Record<string, string> {
@@ -323,7 +323,11 @@ export const cardSamples: Record<string, Sample[]> = {
   ],
   'ticket-list': [
     (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, []),
-    (l) => ticketListCard({ t: translator(l), locale: l, zone: 'Europe/Berlin' }, listOf(TICKET_LIST_LIMIT)),
+    (l) =>
+      ticketListCard(
+        { t: translator(l), locale: l, zone: 'Europe/Berlin' },
+        listOf(TICKET_LIST_LIMIT).map(({ ticket }) => summaryOf(ticket)),
+      ),
   ],
   'ticket-timeline-page': [
     (l) =>
