@@ -1,6 +1,6 @@
 import { EmbeddedTicketBackend } from '../../../src/backend/embedded/embedded-ticket-backend';
 import { SupportService } from '../../../src/backend/embedded/support-service';
-import { TicketStore } from '../../../src/tickets';
+import { summaryOf, TicketStore } from '../../../src/tickets';
 import { createSupportCalendar } from '../../../src/domain/calendar';
 import type { Store } from '../../../src/store/create-store';
 import { engines, type TestDatabase } from '../../support/databases';
@@ -181,17 +181,7 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
 
     const summaries = await backend.summariesForTenant(tenantA);
     const records = await backend.listForTenant(tenantA);
-    expect(summaries).toEqual(
-      records.map(({ ticket }) => ({
-        confirmationNumber: ticket.confirmationNumber,
-        title: ticket.report.title,
-        category: ticket.category,
-        state: ticket.state,
-        ...(ticket.priority ? { priority: ticket.priority } : {}),
-        ...(ticket.severity ? { severity: ticket.severity } : {}),
-        submittedAt: ticket.submittedAt,
-      })),
-    );
+    expect(summaries).toEqual(records.map(({ ticket }) => summaryOf(ticket)));
     expect(summaries.map((s) => [s.title, s.state, s.priority, s.severity])).toEqual([
       ['Leaked storage key', 'submitted', undefined, undefined],
       ['«Кавычки» "quoted" \\ back\\slash — 🔐', 'acknowledged', 'P2', 'High'],

@@ -2,7 +2,15 @@ import { adaptiveCardsOf, cardTexts } from '../../support/connector-stand-in';
 import { engines } from '../../support/databases';
 import type { TestApp } from '../../support/test-app';
 import { startAppOn } from '../support-channel/support-channel-harness';
-import { reportFrom, sendsTo, SupportDesk, textsOf, until } from './notify-harness';
+import {
+  nothingPending,
+  outboxStates,
+  reportFrom,
+  sendsTo,
+  SupportDesk,
+  textsOf,
+  until,
+} from './notify-harness';
 
 // The engine looks only when woken: the desk below writes through a store of its own (no doorbell), so
 // its changes wait in the outbox together until the test wakes the engine.
@@ -15,15 +23,6 @@ describe.each(engines)('a burst of changes to one ticket ($name)', (engine) => {
     test = await startAppOn(engine, { env });
   });
   afterAll(() => test.close());
-
-  async function nothingPending(): Promise<boolean> {
-    const pending = await test.app.store.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('state', '=', 'pending')
-      .execute();
-    return pending.length === 0;
-  }
 
   it('sends every message in order and updates each card once, as the ticket is after the last change', async () => {
     const chat = test.chat();
@@ -40,7 +39,7 @@ describe.each(engines)('a burst of changes to one ticket ($name)', (engine) => {
       });
     }
     // The submission's own row is done before the burst.
-    await until(nothingPending);
+    await until(nothingPending(test.app.store));
 
     const desk = new SupportDesk(test.app.store);
     await desk.act(number, { type: 'acknowledge', priority: 'P2', severity: 'High' });
@@ -66,13 +65,8 @@ describe.each(engines)('a burst of changes to one ticket ($name)', (engine) => {
     const lastMessage = test.connector.calls.indexOf(messages[2]!);
     for (const update of updates) expect(test.connector.calls.indexOf(update)).toBeLessThan(lastMessage);
     // The connector answers a moment before the row's mark commits.
-    await until(nothingPending);
-    const states = await test.app.store.db
-      .selectFrom('outbox')
-      .innerJoin('ticket_events', 'ticket_events.id', 'outbox.event_id')
-      .select(['ticket_events.type', 'outbox.state'])
-      .orderBy('ticket_events.seq')
-      .execute();
+    await until(nothingPending(test.app.store));
+    const states = await outboxStates(test.app.store);
     expect(states).toEqual([
       { type: 'submitted', state: 'skipped' },
       { type: 'acknowledged', state: 'sent' },

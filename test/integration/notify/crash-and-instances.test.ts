@@ -11,7 +11,7 @@ import { engines } from '../../support/databases';
 import { spawnBot } from '../../support/spawn-bot';
 import { TeamsChat, teamsUser } from '../../support/teams-activities';
 import { startTestApp } from '../../support/test-app';
-import { notifyEnv, reportFrom, SupportDesk, textsOf, until } from './notify-harness';
+import { nothingPending, notifyEnv, reportFrom, SupportDesk, textsOf, until } from './notify-harness';
 
 const dayLater = { ackDueAt: (at: Date) => new Date(at.getTime() + 86_400_000) };
 
@@ -81,14 +81,7 @@ describe('notifications survive crashes and share work between instances', () =>
       for (const [number, n] of counts) {
         expect(n).toBeLessThanOrEqual(inFlightAtKill.includes(number) ? 2 : 1);
       }
-      await until(async () => {
-        const pending = await store.db
-          .selectFrom('outbox')
-          .select('id')
-          .where('state', '=', 'pending')
-          .execute();
-        return pending.length === 0;
-      }, 10_000);
+      await until(nothingPending(store), 10_000);
     } finally {
       bot.kill('SIGKILL');
       await bot.exited;
@@ -118,14 +111,7 @@ describe('notifications survive crashes and share work between instances', () =>
         30_000,
       );
       // The connector sees a message a moment before its 'sent' mark commits.
-      await until(async () => {
-        const pending = await second.app.store.db
-          .selectFrom('outbox')
-          .select('id')
-          .where('state', '=', 'pending')
-          .execute();
-        return pending.length === 0;
-      }, 10_000);
+      await until(nothingPending(second.app.store), 10_000);
       const counts = deliveriesPerTicket(connector.calls, numbers);
       expect([...counts.values()].every((n) => n === 1)).toBe(true);
       expect(first.app.delivery.count('publisher', 'sent')).toBeGreaterThan(0);

@@ -2,7 +2,16 @@ import { applyAndSave } from '../../../src/backend/embedded/apply-and-save';
 import { actionTitles, adaptiveCardsOf, cardTexts } from '../../support/connector-stand-in';
 import { FixedClock } from '../../support/fixed-clock';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { notifyEnv, reportFrom, sendsTo, SupportDesk, textsOf, until } from './notify-harness';
+import {
+  nothingPending,
+  outboxStates,
+  notifyEnv,
+  reportFrom,
+  sendsTo,
+  SupportDesk,
+  textsOf,
+  until,
+} from './notify-harness';
 
 const cases = [
   {
@@ -181,20 +190,8 @@ describe.each(cases)(
       expect(textsOf(await nth(9))).toContain(text.closed);
 
       // The publisher's own answer was not sent back to them; every row reached a final state.
-      await until(async () => {
-        const open = await test.app.store.db
-          .selectFrom('outbox')
-          .select('id')
-          .where('state', '=', 'pending')
-          .execute();
-        return open.length === 0;
-      });
-      const states = await test.app.store.db
-        .selectFrom('outbox')
-        .innerJoin('ticket_events', 'ticket_events.id', 'outbox.event_id')
-        .select(['ticket_events.type', 'outbox.state'])
-        .orderBy('ticket_events.seq')
-        .execute();
+      await until(nothingPending(test.app.store));
+      const states = await outboxStates(test.app.store);
       expect(states.find((s) => s.type === 'question_answered')?.state).toBe('skipped');
       expect(states.find((s) => s.type === 'submitted')?.state).toBe('skipped');
       expect(states.filter((s) => s.state === 'sent')).toHaveLength(9);

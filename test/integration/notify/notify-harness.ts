@@ -53,6 +53,24 @@ export function textsOf(call: ConnectorCall): string {
   return adaptiveCardsOf(call.body).flatMap(cardTexts).join('\n');
 }
 
+/** Whether every outbox row reached a final state (for `until`: the connector answers before the mark commits). */
+export function nothingPending(store: Store): () => Promise<boolean> {
+  return async () => {
+    const pending = await store.db.selectFrom('outbox').select('id').where('state', '=', 'pending').execute();
+    return pending.length === 0;
+  };
+}
+
+/** Each outbox row's event type and state, in the order of the ticket's history (one ticket in the store). */
+export function outboxStates(store: Store): Promise<Array<{ type: string; state: string }>> {
+  return store.db
+    .selectFrom('outbox')
+    .innerJoin('ticket_events', 'ticket_events.id', 'outbox.event_id')
+    .select(['ticket_events.type', 'outbox.state'])
+    .orderBy('ticket_events.seq')
+    .execute();
+}
+
 /** Resolves when `predicate` holds, checking after each event-loop turn; fails after `timeoutMs`. */
 export async function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
