@@ -69,7 +69,7 @@ export interface TicketBackend {
    */
   listForTenant(tenantId: string, options?: TenantListOptions): Promise<TicketRecord[]>;
   /** The same first page, as a list shows it (a backend may read far less for it than whole records). */
-  summariesForTenant(tenantId: string, options?: { readonly limit?: number }): Promise<TicketSummary[]>;
+  summariesForTenant(tenantId: string, options?: Pick<TenantListOptions, 'limit'>): Promise<TicketSummary[]>;
   /** One ticket by confirmation number, only within the tenant; undefined outside it. */
   getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined>;
   /** The ticket and its history in one look-up (one request to a remote service), only within the tenant. */

@@ -64,8 +64,8 @@ export type PublisherFinish =
 /**
  * The publisher's chat, as a sink of the delivery engine: for each outbox row, bring every card posted
  * about the ticket up to date in place (the confirmation, each `status` answer, each question) unless a
- * later event of the ticket waits to do it, then send the publisher a new message — rendered once, in the publisher's language — and mark the row sent only
- * once the connector confirmed it. A card Teams no longer has is marked gone, and a fresh status card is
+ * later event of the ticket waits to do it, then send the publisher a new message — rendered once, in
+ * the publisher's language — and mark the row sent only once the connector confirmed it. A card Teams no longer has is marked gone, and a fresh status card is
  * posted when none is left. 403/404 to the message stop notifications to that chat and note it on the
  * ticket (docs/decisions/notification-delivery.md).
  */

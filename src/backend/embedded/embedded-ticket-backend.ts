@@ -34,6 +34,11 @@ export interface EmbeddedTicketBackendDeps {
 
 const defaultListLimit = 20;
 const maxListLimit = 100;
+
+/** A list's page size as asked, within 1–100 (20 when not asked). */
+function listLimit(options: TenantListOptions): number {
+  return Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
+}
 /** A publisher's message carries no version; on a concurrent change it is re-applied to the fresh ticket. */
 const maxCommandAttempts = 3;
 
@@ -69,14 +74,12 @@ export class EmbeddedTicketBackend implements TicketBackend {
   }
 
   async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
-    const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
-    const stored = await this.deps.repository.listForTenant(tenantId, limit, options.after);
+    const stored = await this.deps.repository.listForTenant(tenantId, listLimit(options), options.after);
     return stored.map(toTicketRecord);
   }
 
-  async summariesForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketSummary[]> {
-    const limit = Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
-    return this.deps.repository.summariesForTenant(tenantId, limit);
+  async summariesForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketSummary[]> {
+    return this.deps.repository.summariesForTenant(tenantId, listLimit(options));
   }
 
   async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {

@@ -143,7 +143,7 @@ export class RemoteTicketBackend implements TicketBackend {
   }
 
   /** The remote service's list answers whole records: the summary is made of them. */
-  async summariesForTenant(tenantId: string, options: { limit?: number } = {}): Promise<TicketSummary[]> {
+  async summariesForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketSummary[]> {
     const records = await this.listForTenant(tenantId, options);
     return records.map((record) => summaryOf(record.ticket));
   }

@@ -8,13 +8,13 @@ import { userTimeZone } from '../user-time-zone';
 
 async function sendTicketList(turn: Turn, backend: TicketBackend, lookups: LookupLimits): Promise<void> {
   const { t, locale } = turn;
-  const records = await lookups.list(turn, () =>
+  const summaries = await lookups.list(turn, () =>
     backend.summariesForTenant(turn.tenantId, { limit: TICKET_LIST_LIMIT }),
   );
-  if (records === limited) return;
+  if (summaries === limited) return;
   const zone = userTimeZone(turn.context.activity) ?? 'UTC';
-  turn.log.info({ event: 'tickets.listed', count: records.length }, 'ticket list shown');
-  await sendCard(turn.context, ticketListCard({ t, locale, zone }, records));
+  turn.log.info({ event: 'tickets.listed', count: summaries.length }, 'ticket list shown');
+  await sendCard(turn.context, ticketListCard({ t, locale, zone }, summaries));
 }
 
 /** `my tickets` / `мои заявки` and the welcome card's "My tickets": the organisation's reports, newest first. */

@@ -42,12 +42,12 @@ export class FreeText {
       return;
     }
     const text = cleanText(raw, false);
-    const records = await this.deps.lookups.list(turn, () =>
+    const summaries = await this.deps.lookups.list(turn, () =>
       this.deps.backend.summariesForTenant(turn.tenantId, { limit: 50 }),
     );
     // Over the limit the person has been told when to try again; nothing else is said.
-    if (records === limited) return;
-    const open = records.filter((r) => r.state !== 'closed');
+    if (summaries === limited) return;
+    const open = summaries.filter((r) => r.state !== 'closed');
     const named = findConfirmationNumber(text);
     const awaiting = open.filter((r) => r.state === 'awaiting_publisher');
     const namedOpen = open.find((r) => r.confirmationNumber === named);

@@ -150,8 +150,8 @@ export class EvidenceIntake {
     if (pointed) return pointed;
     const draft = await this.openDraft(turn);
     if (draft) return { kind: 'target', target: { kind: 'draft', tenantId: turn.tenantId, draftId: draft } };
-    const records = await this.deps.backend.summariesForTenant(turn.tenantId, { limit: 50 });
-    const open = records.filter((record) => record.state !== 'closed');
+    const summaries = await this.deps.backend.summariesForTenant(turn.tenantId, { limit: 50 });
+    const open = summaries.filter((summary) => summary.state !== 'closed');
     const [only] = open;
     if (open.length === 1 && only) {
       return {
