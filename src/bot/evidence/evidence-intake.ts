@@ -179,7 +179,7 @@ export class EvidenceIntake {
           title: wrappable(
             turn.t('evidence.choose.ticket', {
               number: record.confirmationNumber,
-              title: record.title.slice(0, 60),
+              title: record.title,
             }),
           ),
         })),

@@ -16,7 +16,7 @@ import { ReportSession } from '../report/report-session';
 import { confirmationNumberOn } from '../report/stored-ticket';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { teamsUser } from '../../support/teams-activities';
-import { tenantB } from '../../support/submissions';
+import { tenantB, vulnerabilitySubmission } from '../../support/submissions';
 import {
   evidenceEnv,
   exeBytes,
@@ -240,7 +240,11 @@ describe.each(storages)('evidence files ($name)', (storage) => {
   test('attach <number> points the next files at that report; with several open the bot asks which', async () => {
     const chat = t.chat(teamsUser({ tenantId: randomUUID() }));
     const first = await fileTicket(t, chat);
-    const second = await fileTicket(t, chat);
+    // A title at its limit (150 characters) is offered whole: the choice wraps, nothing is cut.
+    const longTitle = 'Stored cross-site scripting in the export page of the offer portal, '.padEnd(150, 'x');
+    const second = await fileTicket(t, chat, {
+      report: { ...vulnerabilitySubmission().report, title: longTitle },
+    });
 
     const asked = await sendFiles(chat, [
       teamsFile('trace.json', t.connector.fileUrl('/files/trace', Buffer.from('{"a":1}'))),
@@ -254,12 +258,16 @@ describe.each(storages)('evidence files ($name)', (storage) => {
       Array.isArray(c.body.attachments) ? c.body.attachments : [],
     )[0] as {
       content: {
-        body: Array<{ type: string; id?: string; choices?: Array<{ value: string }> }>;
+        body: Array<{ type: string; id?: string; choices?: Array<{ title: string; value: string }> }>;
         actions: Array<{ title: string; data: Record<string, unknown> }>;
       };
     };
     const choices = card.content.body.find((element) => element.id === 'confirmationNumber')?.choices ?? [];
     expect(choices.map((choice) => choice.value).sort()).toEqual([first, second].sort());
+    // (A long unbroken run gets zero-width spaces so it can wrap.)
+    expect(choices.find((choice) => choice.value === second)?.title.replaceAll('\u200b', '')).toBe(
+      `${second}: ${longTitle}`,
+    );
     const [attach] = card.content.actions;
     expect(attach?.title).toBe('Attach the files');
     const pressed = await chat.submit({ ...attach!.data, confirmationNumber: first });
