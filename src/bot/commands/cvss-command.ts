@@ -9,15 +9,10 @@ import {
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
+import { echoText } from '../../domain/echo-text';
 
+/** What the person sent is shown back no longer than a real vector. */
 const MAX_ECHO = 200;
-
-/** What the person sent, safe to show back: printable and not longer than a real vector. */
-function echoInput(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '?');
-  return printable.length > MAX_ECHO ? `${printable.slice(0, MAX_ECHO)}…` : printable;
-}
 
 async function scoreVector(turn: Turn, vector: string): Promise<void> {
   const result = assessCvss(vector);
@@ -47,7 +42,7 @@ async function scoreVector(turn: Turn, vector: string): Promise<void> {
     turn.context,
     renderCvssErrorCard(
       turn.locale,
-      { error, input: echoInput(vector), ...(ordered ? { ordered } : {}) },
+      { error, input: echoText(vector, MAX_ECHO), ...(ordered ? { ordered } : {}) },
       actions,
     ),
   );

@@ -5,6 +5,7 @@ import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { userTimeZone } from '../user-time-zone';
 import type { Command } from './command';
+import { echoNumber } from '../../domain/echo-text';
 
 /**
  * The timeline's "Show earlier events": the page of events before the first one the pressed card shows,
@@ -23,7 +24,7 @@ export function createTimelinePageCommand(backend: TicketBackend): Command {
       if (!number || !found || !Number.isSafeInteger(before) || before < 1) {
         turn.log.info({ event: 'timeline_page.not_found' }, 'timeline page for an unknown ticket or page');
         await turn.context.sendActivity(
-          turn.t('tickets.status.notFound', { number: number ?? raw.slice(0, 40) }),
+          turn.t('tickets.status.notFound', { number: number ?? echoNumber(raw) }),
         );
         return;
       }

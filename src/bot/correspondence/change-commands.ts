@@ -17,6 +17,7 @@ import { replaceCard } from '../replace-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { isOpen, publisherOf } from './correspondence';
+import { echoNumber } from '../../domain/echo-text';
 
 type Values = Readonly<Record<string, string>>;
 
@@ -37,7 +38,7 @@ export function changeCommands(backend: TicketBackend, lookups: LookupLimits): C
     if (isOpen(record)) return record;
     // Unknown, another tenant's and closed read the same.
     await turn.context.sendActivity(
-      turn.t('correspondence.reply.notFound', { number: number ?? raw.slice(0, 40) }),
+      turn.t('correspondence.reply.notFound', { number: number ?? echoNumber(raw) }),
     );
     return undefined;
   };

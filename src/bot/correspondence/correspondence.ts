@@ -6,6 +6,7 @@ import type { IdempotentResponses } from '../../store/idempotent-responses';
 import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
+import { echoNumber } from '../../domain/echo-text';
 
 /** How a reply ended, as the publisher is told (every message names the confirmation number). */
 type ReplyOutcome = 'sent' | 'answered' | 'notFound' | 'unavailable';
@@ -37,7 +38,7 @@ export class Correspondence {
     const number = normaliseConfirmationNumber(rawNumber);
     if (!number) {
       await turn.context.sendActivity(
-        turn.t('correspondence.reply.notFound', { number: rawNumber.slice(0, 40) }),
+        turn.t('correspondence.reply.notFound', { number: echoNumber(rawNumber) }),
       );
       return;
     }

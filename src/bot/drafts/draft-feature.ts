@@ -10,6 +10,7 @@ import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { cardActivity, sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { userTimeZone } from '../user-time-zone';
+import { echoNumber } from '../../domain/echo-text';
 
 /** What the draft commands work with (built once in app.ts). */
 export interface DraftFeature {
@@ -45,9 +46,7 @@ export async function findTicket(
     : undefined;
   if (stored === limited) return undefined;
   if (!stored) {
-    await turn.context.sendActivity(
-      turn.t('tickets.status.notFound', { number: number ?? [...raw].slice(0, 40).join('') }),
-    );
+    await turn.context.sendActivity(turn.t('tickets.status.notFound', { number: number ?? echoNumber(raw) }));
   }
   return stored;
 }

@@ -23,6 +23,7 @@ import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { botAuthorization } from './bot-authorization';
 import { maxFilesPerMessage, readCarriedFiles, readFileAttachments } from './read-file-attachments';
+import { echoNumber } from '../../domain/echo-text';
 
 export interface EvidenceIntakeDeps {
   /** Undefined when this deployment files reports with a remote service: files are refused, politely. */
@@ -97,7 +98,7 @@ export class EvidenceIntake {
       const ticket = await this.openTicket(turn, raw);
       if (ticket === 'limited') return;
       if (!ticket || files.length === 0) {
-        await turn.context.sendActivity(turn.t('evidence.attach.noTicket', { number: raw.slice(0, 40) }));
+        await turn.context.sendActivity(turn.t('evidence.attach.noTicket', { number: echoNumber(raw) }));
         return;
       }
       await this.deliver(turn, service, ticket.target, files, ticket.title);

@@ -1,4 +1,5 @@
 import type { CvssVersion } from './cvss-metrics';
+import { echoText } from '../echo-text';
 
 /** Error keys are message keys: the i18n layer renders them with `{metric}`, `{value}` and `{version}`. */
 export const CVSS_ERROR_KEYS = [
@@ -25,7 +26,5 @@ const MAX_ECHO = 32;
 
 /** Keeps the part of the input an error repeats back short and printable. */
 export function echo(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const printable = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return printable.length > MAX_ECHO ? `${printable.slice(0, MAX_ECHO)}…` : printable;
+  return echoText(text, MAX_ECHO);
 }

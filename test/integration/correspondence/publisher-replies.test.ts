@@ -161,6 +161,13 @@ describe.each([
     const unknown = await chat.send(`${w.reply} SEC-2345-6789 anything`);
     expect(said(foreign)).toEqual([w.notFound(number)]);
     expect(said(unknown)).toEqual([w.notFound('SEC-2345-6789')]);
+    // A card's number that is no number is shown back with its cut marked and nothing hidden in it.
+    const forged = await chat.submit({
+      cmd: 'reply',
+      confirmationNumber: `\u202e${'SEC-'.repeat(15)}`,
+      reply: 'hello',
+    });
+    expect(said(forged)).toEqual([w.notFound(`?${'SEC-'.repeat(15).slice(0, 39)}…`)]);
 
     const empty = await chat.submit({ cmd: 'reply', confirmationNumber: number, reply: '   ' });
     expect(said(empty)).toHaveLength(1);
