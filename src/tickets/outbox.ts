@@ -80,6 +80,34 @@ const laterPendingRow = compileOnce(2, (db: Kysely<Database>, ticketId: string, 
     .limit(1),
 );
 
+/**
+ * Moves the pending rows queued behind row `id` (same ticket, later events) that are due sooner to `iso`,
+ * when `id` itself is next tried. Their order is the claim's to keep (its not-exists check); this only
+ * keeps a claim from reading rows that check would refuse.
+ */
+const followersWait = compileOnce(2, (db: Kysely<Database>, id: number, iso: string) =>
+  db
+    .updateTable('outbox')
+    .set({ next_attempt_at: iso })
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<', iso)
+    .where('ticket_id', '=', (eb) =>
+      eb.selectFrom('outbox as h').select('h.ticket_id').where('h.id', '=', id),
+    )
+    .where('id', '<>', id)
+    .where((eb) =>
+      eb(
+        eb.selectFrom('ticket_events as e').select('e.seq').whereRef('e.id', '=', 'outbox.event_id'),
+        '>',
+        eb
+          .selectFrom('outbox as h')
+          .innerJoin('ticket_events as he', 'he.id', 'h.event_id')
+          .select('he.seq')
+          .where('h.id', '=', id),
+      ),
+    ),
+);
+
 interface ClaimRow {
   id: number | string;
   event_id: string;
@@ -240,17 +268,25 @@ export class Outbox {
     at: Date,
     outcome: { kind: 'failure' | 'throttled' | 'waiting'; error?: string },
   ): Promise<boolean> {
-    const changed = await this.held(id, owner)
-      .set((eb) => ({
-        next_attempt_at: at.toISOString(),
-        lease_owner: null,
-        lease_expires_at: null,
-        ...(outcome.error ? { last_error: truncate(outcome.error) } : {}),
-        ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
-        ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
-      }))
-      .executeTakeFirst();
-    return changed.numUpdatedRows > 0n;
+    const iso = at.toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const changed = await new Outbox(trx, this.engine)
+        .held(id, owner)
+        .set((eb) => ({
+          next_attempt_at: iso,
+          lease_owner: null,
+          lease_expires_at: null,
+          ...(outcome.error ? { last_error: truncate(outcome.error) } : {}),
+          ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
+          ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
+        }))
+        .executeTakeFirst();
+      if (changed.numUpdatedRows === 0n) return false;
+      // The ticket's later rows cannot go before this one: they wait until it is due again, so a claim
+      // skips them by outbox_state_next_attempt_idx instead of reading each and finding it blocked.
+      await followersWait(trx, id, iso);
+      return true;
+    });
   }
 
   /** A 429 waited out while keeping the lease: counted like one that gave the row back. */

@@ -87,4 +87,46 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     expect(await queue.markSent(row!.id, ticket, 'crashed', t0)).toBe(false);
     expect(await queue.markSent(row!.id, ticket, 'survivor', t0)).toBe(true);
   });
+
+  it("moves a ticket's waiting rows to the time its first row is tried again, and no other ticket's", async () => {
+    const ticket = await ticketWithEvents(3);
+    const other = await ticketWithEvents(1);
+    const [head] = (await queue.claim('instance-a', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    const later = new Date(t0.getTime() + 30_000);
+    // The last row waits longer already (an earlier retry of the first was further off): it keeps its time.
+    const latest = new Date(t0.getTime() + 90_000).toISOString();
+    await store.db
+      .updateTable('outbox')
+      .set({ next_attempt_at: latest })
+      .where('id', '=', head!.id + 2)
+      .execute();
+    expect(await queue.retryLater(head!.id, 'instance-a', later, { kind: 'waiting' })).toBe(true);
+
+    const due = async (ticketId: string) =>
+      (
+        await store.db
+          .selectFrom('outbox')
+          .select(['id', 'next_attempt_at'])
+          .where('ticket_id', '=', ticketId)
+          .orderBy('id')
+          .execute()
+      ).map((row) => new Date(row.next_attempt_at as unknown as string).toISOString());
+    expect(await due(ticket)).toEqual([later.toISOString(), later.toISOString(), latest]);
+    expect(await due(other)).toEqual([t0.toISOString()]);
+
+    // A give-back by an owner that lost its lease moves nothing.
+    const [retried] = (await queue.claim('instance-b', later, 60_000, 50)).filter(
+      (r) => r.ticketId === ticket,
+    );
+    expect(retried?.id).toBe(head!.id);
+    expect(
+      await queue.retryLater(head!.id, 'instance-a', new Date(later.getTime() + 60_000), { kind: 'waiting' }),
+    ).toBe(false);
+    expect(await due(ticket)).toEqual([later.toISOString(), later.toISOString(), latest]);
+
+    // Order holds: the head first, then the next, each claimable once the one before it is done.
+    expect(await queue.markSent(retried!.id, ticket, 'instance-b', later)).toBe(true);
+    const next = (await queue.claim('instance-a', later, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    expect(next.map((r) => r.id)).toEqual([head!.id + 1]);
+  });
 });
