@@ -56,8 +56,19 @@ export interface TicketWithHistory {
 }
 
 export interface TenantListOptions {
+  /** 1–100; 20 when not given (`tenantListLimit`). */
   readonly limit?: number;
   readonly after?: { readonly submittedAt: string; readonly confirmationNumber: string };
+}
+
+const defaultListLimit = 20;
+const maxListLimit = 100;
+
+/** A list's page size as asked, within 1–100 (20 when not asked, or not a number): the same for every backend. */
+export function tenantListLimit(options: Pick<TenantListOptions, 'limit'>): number {
+  const asked =
+    options.limit !== undefined && Number.isFinite(options.limit) ? options.limit : defaultListLimit;
+  return Math.min(Math.max(Math.trunc(asked), 1), maxListLimit);
 }
 
 /** What a publisher may see and do; every call is scoped to the caller's tenant. */

@@ -23,6 +23,7 @@ import type {
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
+import { tenantListLimit } from '../ticket-backend';
 import { applyAndSave } from './apply-and-save';
 
 export interface EmbeddedTicketBackendDeps {
@@ -32,13 +33,6 @@ export interface EmbeddedTicketBackendDeps {
   readonly numberGenerator?: ConfirmationNumberGenerator;
 }
 
-const defaultListLimit = 20;
-const maxListLimit = 100;
-
-/** A list's page size as asked, within 1–100 (20 when not asked). */
-function listLimit(options: TenantListOptions): number {
-  return Math.min(Math.max(Math.trunc(options.limit ?? defaultListLimit), 1), maxListLimit);
-}
 /** A publisher's message carries no version; on a concurrent change it is re-applied to the fresh ticket. */
 const maxCommandAttempts = 3;
 
@@ -74,12 +68,16 @@ export class EmbeddedTicketBackend implements TicketBackend {
   }
 
   async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
-    const stored = await this.deps.repository.listForTenant(tenantId, listLimit(options), options.after);
+    const stored = await this.deps.repository.listForTenant(
+      tenantId,
+      tenantListLimit(options),
+      options.after,
+    );
     return stored.map(toTicketRecord);
   }
 
   async summariesForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketSummary[]> {
-    return this.deps.repository.summariesForTenant(tenantId, listLimit(options));
+    return this.deps.repository.summariesForTenant(tenantId, tenantListLimit(options));
   }
 
   async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {

@@ -27,6 +27,7 @@ import type {
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
+import { tenantListLimit } from '../ticket-backend';
 import {
   readRemoteEvents,
   readRemoteHistory,
@@ -149,7 +150,7 @@ export class RemoteTicketBackend implements TicketBackend {
   }
 
   async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
-    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
+    const limit = tenantListLimit(options);
     const local = await this.deps.repository.listForTenant(tenantId, limit, options.after);
     const pending = local.filter((s) => s.delivery === 'pending');
     try {
