@@ -103,7 +103,8 @@ export interface TicketBackend {
   ): Promise<CommandResult>;
   /**
    * Remembers a card posted about the ticket in the publisher's chat (the confirmation, a `status`
-   * answer, a question), so every change of the ticket updates it in place.
+   * answer, a question), so every change of the ticket updates it in place. `asRead`: the record the card
+   * was made of, as this backend handed it out (a backend may then find the ticket without a look-up).
    */
-  rememberCard(confirmationNumber: string, card: CardPlacement): Promise<void>;
+  rememberCard(confirmationNumber: string, card: CardPlacement, asRead?: TicketRecord): Promise<void>;
 }

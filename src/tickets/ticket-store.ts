@@ -401,8 +401,13 @@ export class TicketStore {
   async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<boolean> {
     const [row] = (await ticketIdByNumber(this.db, confirmationNumber)).rows;
     if (!row) return false;
-    await this.cards.remember(row.id, card, this.now());
+    await this.rememberCardOf(row.id, card);
     return true;
+  }
+
+  /** The same for a ticket whose id the caller has (it read the ticket just before). */
+  async rememberCardOf(ticketId: string, card: CardPlacement): Promise<void> {
+    await this.cards.remember(ticketId, card, this.now());
   }
 
   /** Tickets this service owns that are still unacknowledged past their due time and not yet flagged. */

@@ -38,7 +38,10 @@ const maxCommandAttempts = 3;
 
 /** Tickets kept in our own store; support triages them through the support API and cards. */
 export class EmbeddedTicketBackend implements TicketBackend {
-  /** The stored tickets behind the records `getForTenant` gave, so a command on one need not read it again. */
+  /**
+   * The stored tickets behind the records this backend gave (`submit`, `getForTenant`,
+   * `getWithHistoryForTenant`), so a command on one, or a card of it, need not read it again.
+   */
   private readonly handedOut = new WeakMap<
     TicketRecord,
     { readonly stored: StoredTicket; readonly tenantId: string; readonly confirmationNumber: string }
@@ -64,7 +67,8 @@ export class EmbeddedTicketBackend implements TicketBackend {
       ...(proposed ? { proposedNumber: proposed } : {}),
     });
     if (!filed.ok) return { ok: false, error: filed.error };
-    return { ok: true, record: toTicketRecord(filed.stored), duplicate: filed.duplicate };
+    const record = this.handOut(filed.stored, submission.tenantId, filed.stored.ticket.confirmationNumber);
+    return { ok: true, record, duplicate: filed.duplicate };
   }
 
   async listForTenant(tenantId: string, options: TenantListOptions = {}): Promise<TicketRecord[]> {
@@ -82,10 +86,7 @@ export class EmbeddedTicketBackend implements TicketBackend {
 
   async getForTenant(tenantId: string, confirmationNumber: string): Promise<TicketRecord | undefined> {
     const stored = await this.find(tenantId, confirmationNumber);
-    if (!stored) return undefined;
-    const record = toTicketRecord(stored);
-    this.handedOut.set(record, { stored, tenantId, confirmationNumber });
-    return record;
+    return stored && this.handOut(stored, tenantId, confirmationNumber);
   }
 
   async getWithHistoryForTenant(
@@ -94,7 +95,10 @@ export class EmbeddedTicketBackend implements TicketBackend {
   ): Promise<TicketWithHistory | undefined> {
     const stored = await this.find(tenantId, confirmationNumber);
     return (
-      stored && { record: toTicketRecord(stored), history: await this.deps.repository.history(stored.id) }
+      stored && {
+        record: this.handOut(stored, tenantId, confirmationNumber),
+        history: await this.deps.repository.history(stored.id),
+      }
     );
   }
 
@@ -132,8 +136,19 @@ export class EmbeddedTicketBackend implements TicketBackend {
     throw new Error(`ticket ${confirmationNumber} kept changing under a publisher's command`);
   }
 
-  async rememberCard(confirmationNumber: string, card: CardPlacement): Promise<void> {
+  async rememberCard(confirmationNumber: string, card: CardPlacement, asRead?: TicketRecord): Promise<void> {
+    const read = asRead && this.handedOut.get(asRead);
+    if (read && read.stored.ticket.confirmationNumber === confirmationNumber) {
+      await this.deps.repository.rememberCardOf(read.stored.id, card);
+      return;
+    }
     await this.deps.repository.rememberCard(confirmationNumber, card);
+  }
+
+  private handOut(stored: StoredTicket, tenantId: string, confirmationNumber: string): TicketRecord {
+    const record = toTicketRecord(stored);
+    this.handedOut.set(record, { stored, tenantId, confirmationNumber });
+    return record;
   }
 
   private async find(tenantId: string, confirmationNumber: string) {

@@ -42,14 +42,18 @@ async function showStatus(
   const activityId = await sendCard(turn.context, timelineCard(reader, record, history));
   // Remembered, so the card keeps telling the truth: every change of the ticket updates it in place.
   if (activityId) {
-    await backend.rememberCard(record.ticket.confirmationNumber, {
-      kind: 'timeline',
-      conversationId: turn.context.activity.conversation.id,
-      activityId,
-      locale: turn.locale,
-      timeZone: reader.zone,
-      viewerId: turn.userId,
-    });
+    await backend.rememberCard(
+      record.ticket.confirmationNumber,
+      {
+        kind: 'timeline',
+        conversationId: turn.context.activity.conversation.id,
+        activityId,
+        locale: turn.locale,
+        timeZone: reader.zone,
+        viewerId: turn.userId,
+      },
+      record,
+    );
   }
 }
 

@@ -334,13 +334,17 @@ export class ReportDialog {
     // A lost race here is a second press that filed the same ticket (same submission key): nothing to undo.
     await this.drafts.save(key, closed, loaded.etag);
     if (cardActivityId) {
-      await this.deps.backend.rememberCard(ticket.confirmationNumber, {
-        kind: 'status',
-        conversationId,
-        activityId: cardActivityId,
-        locale: turn.locale,
-        ...(draft.timeZone ? { timeZone: draft.timeZone } : {}),
-      });
+      await this.deps.backend.rememberCard(
+        ticket.confirmationNumber,
+        {
+          kind: 'status',
+          conversationId,
+          activityId: cardActivityId,
+          locale: turn.locale,
+          ...(draft.timeZone ? { timeZone: draft.timeZone } : {}),
+        },
+        result.record,
+      );
     }
     turn.log.info(
       {

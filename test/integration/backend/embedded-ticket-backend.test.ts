@@ -307,4 +307,32 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
       }),
     ]);
   });
+
+  test('a card of a record the backend handed out is remembered for that ticket, and only by its own number', async () => {
+    const first = await backend.submit(vulnerabilitySubmission({ submissionKey: 'draft-a' }));
+    const second = await backend.submit(vulnerabilitySubmission({ submissionKey: 'draft-b' }));
+    if (!first.ok || !second.ok) throw new Error('submit failed');
+    const tickets = new TicketStore(store.db);
+    const live = async (record: typeof first.record) =>
+      (await tickets.cards.live((await tickets.findByNumber(record.ticket.confirmationNumber))!.id)).map(
+        (card) => card.activityId,
+      );
+    const placement = (activityId: string) => ({
+      kind: 'timeline' as const,
+      conversationId: 'a:chat',
+      activityId,
+      locale: 'en',
+    });
+
+    // As `status` does: the record it showed comes back with the card.
+    const shown = await backend.getWithHistoryForTenant(tenantA, first.record.ticket.confirmationNumber);
+    await backend.rememberCard(first.record.ticket.confirmationNumber, placement('act-status'), shown!.record);
+    // As the submit's confirmation does: the record the submit gave.
+    await backend.rememberCard(second.record.ticket.confirmationNumber, placement('act-confirm'), second.record);
+    // A record of another ticket does not move the card to it: the number decides.
+    await backend.rememberCard(second.record.ticket.confirmationNumber, placement('act-other'), first.record);
+
+    expect(await live(first.record)).toEqual(['act-status']);
+    expect((await live(second.record)).sort()).toEqual(['act-confirm', 'act-other']);
+  });
 });
