@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TicketEvent } from '../domain/ticket';
 import { compileOnce } from '../store/compile-once';
 import type { ActorKind, Database } from '../store/tables';
 
-const lastSeq = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
-  db
-    .selectFrom('ticket_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('ticket_id', '=', ticketId),
-);
+/**
+ * One event, numbered after the ticket's last one by the insert itself (it was a read of `max(seq)`, then
+ * the insert). Two writers of one ticket at once are kept apart as before: the caller's transaction (on
+ * PostgreSQL most change the ticket's row first, which holds the other off), and
+ * ticket_events_ticket_seq_unique, which refuses a number given twice.
+ */
 const insertEvent = compileOnce(
-  9,
+  8,
   (
     db: Kysely<Database>,
     id: string,
     ticketId: string,
-    seq: number,
     type: string,
     actorKind: ActorKind,
     actorId: string,
@@ -24,17 +23,35 @@ const insertEvent = compileOnce(
     payload: string,
     at: string,
   ) =>
-    db.insertInto('ticket_events').values({
-      id,
-      ticket_id: ticketId,
-      seq,
-      type,
-      actor_kind: actorKind,
-      actor_id: actorId,
-      actor_name: actorName,
-      payload,
-      created_at: at,
-    }),
+    db
+      .insertInto('ticket_events')
+      .columns([
+        'id',
+        'ticket_id',
+        'seq',
+        'type',
+        'actor_kind',
+        'actor_id',
+        'actor_name',
+        'payload',
+        'created_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('ticket_events')
+          .select([
+            eb.val(id).as('id'),
+            eb.val(ticketId).as('ticket_id'),
+            sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+            eb.val(type).as('type'),
+            eb.val(actorKind).as('actor_kind'),
+            eb.val(actorId).as('actor_id'),
+            eb.val(actorName).as('actor_name'),
+            eb.val(payload).as('payload'),
+            eb.val(at).as('created_at'),
+          ])
+          .where('ticket_id', '=', ticketId),
+      ),
 );
 const insertOutboxRow = compileOnce(
   3,
@@ -59,16 +76,12 @@ export async function appendTicketEvents(
   events: readonly (TicketEvent & { readonly id?: string })[],
   options: { readonly outbox: boolean; readonly now: string },
 ): Promise<void> {
-  const [last] = (await lastSeq(trx, ticketId)).rows as { seq: number | string | null }[];
-  let seq = Number(last?.seq ?? 0);
   for (const event of events) {
     const eventId = event.id ?? randomUUID();
-    seq += 1;
     await insertEvent(
       trx,
       eventId,
       ticketId,
-      seq,
       event.type,
       event.actor.kind,
       event.actor.id,
