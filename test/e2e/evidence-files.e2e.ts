@@ -24,6 +24,41 @@ function screenshotPng(): Buffer {
   ]);
 }
 
+/**
+ * The Playground's own "Mock an Activity → Custom activity": a message as Teams sends one with an inline
+ * image, from this person in this chat (the ids of the last message the Playground sent).
+ */
+async function sendImage(session: E2eSession, png: Buffer, name: string): Promise<void> {
+  const last = [...session.sentToBot].reverse().find((sent) => sent.activity.type === 'message')?.activity;
+  if (!last) throw new Error('the Playground sent no message yet');
+  const activity = {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: last.channelId,
+    serviceUrl: last.serviceUrl,
+    from: last.from,
+    recipient: last.recipient,
+    conversation: last.conversation,
+    channelData: last.channelData,
+    locale: 'en-US',
+    text: '',
+    attachments: [
+      { contentType: 'image/png', contentUrl: `data:image/png;base64,${png.toString('base64')}`, name },
+    ],
+  };
+  const { page } = session.chat;
+  await page.getByRole('button', { name: 'Mock an Activity' }).click();
+  await page.getByText('Custom activity', { exact: true }).click();
+  const editor = page.getByRole('textbox', { name: /Editor content/ });
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  // Inserted as one piece (as a paste is), so the editor adds no closing brackets of its own.
+  await page.keyboard.insertText(JSON.stringify(activity));
+  await page.getByRole('button', { name: 'Send activity', exact: true }).click();
+}
+
 describe('a publisher sends evidence for a report (English)', () => {
   let session: E2eSession;
 
@@ -51,42 +86,9 @@ describe('a publisher sends evidence for a report (English)', () => {
     });
     expect(number).toMatch(CONFIRMATION_NUMBER);
 
-    // The Playground's own "Mock an Activity → Custom activity": a message as Teams sends one with an
-    // inline image, from this person in this chat (the ids of the last message the Playground sent).
-    const last = [...session.sentToBot].reverse().find((sent) => sent.activity.type === 'message')?.activity;
-    if (!last) throw new Error('the Playground sent no message yet');
     const png = screenshotPng();
-    const activity = {
-      type: 'message',
-      id: randomUUID(),
-      timestamp: new Date().toISOString(),
-      channelId: last.channelId,
-      serviceUrl: last.serviceUrl,
-      from: last.from,
-      recipient: last.recipient,
-      conversation: last.conversation,
-      channelData: last.channelData,
-      locale: 'en-US',
-      text: '',
-      attachments: [
-        {
-          contentType: 'image/png',
-          contentUrl: `data:image/png;base64,${png.toString('base64')}`,
-          name: 'gateway-admin.png',
-        },
-      ],
-    };
     await chat.markNow();
-    const { page } = chat;
-    await page.getByRole('button', { name: 'Mock an Activity' }).click();
-    await page.getByText('Custom activity', { exact: true }).click();
-    const editor = page.getByRole('textbox', { name: /Editor content/ });
-    await editor.focus();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    // Inserted as one piece (as a paste is), so the editor adds no closing brackets of its own.
-    await page.keyboard.insertText(JSON.stringify(activity));
-    await page.getByRole('button', { name: 'Send activity', exact: true }).click();
+    await sendImage(session, png, 'gateway-admin.png');
 
     const receipt = await chat.reply(`File attached to ${number}`);
     await chat.screenshot(receipt, 'evidence-receipt');
@@ -106,5 +108,39 @@ describe('a publisher sends evidence for a report (English)', () => {
       headers: { authorization: `Bearer ${E2E_SUPPORT_API_KEY}` },
     });
     expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('with two reports open the bot asks which one, showing each whole title, and attaches to the one picked', async () => {
+    const { chat, bot } = session;
+    // A title at its limit (150 characters): the choice shows all of it, wrapped, nothing cut.
+    const longTitle =
+      'Stored cross-site scripting in the export page of the offer portal, reachable by any signed-in user who opens a shared report link from an email';
+    expect(longTitle.length).toBeLessThanOrEqual(150);
+    const second = await fileVulnerabilityReport(chat, {
+      offerName: 'Contoso Portal',
+      offerId: 'contoso.portal',
+      title: longTitle,
+      description: 'A report name with a script tag runs in the browser of whoever opens the export.',
+      affected: 'Every tenant of the portal since 3.1.',
+      cveIds: 'CVE-2026-40222',
+      remediation: 'Upgrade to 3.4.2, which encodes report names on export.',
+    });
+
+    const png = screenshotPng();
+    await chat.markNow();
+    await sendImage(session, png, 'portal-export.png');
+    const question = await chat.reply('Which report are these files for?');
+    await chat.screenshot(question, 'evidence-which-report');
+    expect(await chat.textOf(question)).toContain(`${second}: ${longTitle}`);
+    await chat.choose(question, 'Report', `${second}: ${longTitle}`);
+    await chat.press('Attach the files', question);
+
+    const receipt = await chat.reply(`File attached to ${second}`);
+    expect(await chat.textOf(receipt)).toContain('portal-export.png');
+    const listed = await fetch(`${bot.url}/api/support/tickets/${second}/files`, {
+      headers: { authorization: `Bearer ${E2E_SUPPORT_API_KEY}` },
+    });
+    const { items } = (await listed.json()) as { items: Array<{ name: string }> };
+    expect(items.map((item) => item.name)).toEqual(['portal-export.png']);
   });
 });
