@@ -18,13 +18,7 @@
  *          TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres; SQLite otherwise)
  */
 import { runCrashScenario, type CrashRunResult } from '../test/support/crash-scenario';
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
+import { flag, wholeArgument as argument } from './bench-arguments';
 
 async function main(): Promise<void> {
   const publishers = argument('publishers', 40);

@@ -38,12 +38,7 @@ import { ConnectorStandIn, type ConnectorCall } from '../test/support/connector-
 import { BOT_ID, teamsUser, type TeamsUser } from '../test/support/teams-activities';
 import { ConversationReferences } from '../src/store/conversation-references';
 import { createStore } from '../src/store/create-store';
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : NaN;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+import { wholeArgument as argument } from './bench-arguments';
 
 /** Teams' limits as the service would apply them: at most N calls in any window of T (sliding). */
 class TeamsLimits {

@@ -19,21 +19,12 @@ import { Outbox } from '../src/tickets';
 import type { Store } from '../src/store/create-store';
 import { engines } from '../test/support/databases';
 import { ticketRow } from '../test/unit/store/ticket-row';
+import { listArgument, wholeArgument } from './bench-arguments';
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
-
-const tickets = option('tickets', 20);
-const behind = option('behind', 49);
-const claims = option('claims', 300);
-const chosen = (() => {
-  const index = process.argv.indexOf('--engines');
-  return index >= 0 ? (process.argv[index + 1] ?? '').split(',') : ['sqlite', 'postgres'];
-})();
+const tickets = wholeArgument('tickets', 20);
+const behind = wholeArgument('behind', 49);
+const claims = wholeArgument('claims', 300);
+const chosen = listArgument('engines', ['sqlite', 'postgres']);
 
 const t0 = new Date('2026-11-25T10:00:00.000Z');
 const retryAt = new Date(t0.getTime() + 30_000);

@@ -56,21 +56,14 @@ import { Outbox, SupportCards } from '../src/tickets';
 import { adaptiveCardsOf, ConnectorStandIn } from '../test/support/connector-stand-in';
 import { engines, type TestDatabase } from '../test/support/databases';
 import { TeamsChat, teamsUser } from '../test/support/teams-activities';
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+import { listArgument, wholeArgument as argument } from './bench-arguments';
 
 const TURNS = argument('turns', 600);
 const CONCURRENCY = argument('concurrency', 4);
 const TICKETS = argument('tickets', 100_000);
 const TENANTS = argument('tenants', 2_000);
 const ENGINES = (() => {
-  const index = process.argv.indexOf('--engines');
-  const names = index >= 0 ? String(process.argv[index + 1] ?? '').split(',') : ['sqlite', 'postgres'];
+  const names = listArgument('engines', ['sqlite', 'postgres']);
   for (const name of names) {
     if (!engines.some((e) => e.name === name)) throw new Error(`--engines: unknown engine ${name}`);
   }
@@ -86,8 +79,7 @@ const TARGET = 1.5;
 
 /** The support list's filter (README's example); --states takes a comma-separated list instead. */
 const FILTER_STATES = (() => {
-  const index = process.argv.indexOf('--states');
-  const states = index >= 0 ? String(process.argv[index + 1] ?? '').split(',') : ['submitted'];
+  const states = listArgument('states', ['submitted']);
   for (const state of states) {
     if (!ticketStates.includes(state as TicketState)) throw new Error(`--states: unknown state ${state}`);
   }

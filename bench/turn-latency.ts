@@ -20,28 +20,17 @@ import { resolve } from 'node:path';
 import { profileLines } from './turn-bench/summarise-profile';
 import { runSoak, runTurnBench, type BenchStore } from './turn-bench/run-turn-bench';
 import { turnKinds, type TurnKind } from './turn-bench/turn-kinds';
-
-function option(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function whole(name: string, fallback: number): number {
-  const raw = option(name);
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return value;
-}
+import { textArgument, wholeArgument } from './bench-arguments';
 
 function stores(): BenchStore[] {
-  const raw = option('store') ?? 'both';
+  const raw = textArgument('store') ?? 'both';
   if (raw === 'both') return ['sqlite', 'postgres'];
   if (raw === 'sqlite' || raw === 'postgres') return [raw];
   throw new Error('--store must be sqlite, postgres or both');
 }
 
 function kinds(): TurnKind[] | undefined {
-  const raw = option('kinds');
+  const raw = textArgument('kinds');
   if (raw === undefined) return undefined;
   const named = raw.split(',').map((k) => k.trim());
   const unknown = named.filter((k) => !(turnKinds as readonly string[]).includes(k));
@@ -54,19 +43,29 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const print = (line: string) => console.log(line);
   if (process.argv.includes('--soak')) {
-    for (const store of option('store') ? stores() : (['sqlite'] as BenchStore[])) {
-      await runSoak(store, whole('concurrency', 16), whole('turns', 10_000), whole('warmup', 2_000), print);
+    for (const store of textArgument('store') ? stores() : (['sqlite'] as BenchStore[])) {
+      await runSoak(
+        store,
+        wholeArgument('concurrency', 16),
+        wholeArgument('turns', 10_000),
+        wholeArgument('warmup', 2_000),
+        print,
+      );
     }
     return;
   }
-  const concurrencies = option('concurrency') ? [whole('concurrency', 16)] : quick ? [2] : [4, 16];
-  const profileDir = option('profile') ? resolve(option('profile')!) : undefined;
+  const concurrencies = textArgument('concurrency')
+    ? [wholeArgument('concurrency', 16)]
+    : quick
+      ? [2]
+      : [4, 16];
+  const profileDir = textArgument('profile') ? resolve(textArgument('profile')!) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const blocks = await runTurnBench({
-    stores: quick && !option('store') ? ['sqlite'] : stores(),
+    stores: quick && !textArgument('store') ? ['sqlite'] : stores(),
     concurrencies,
-    turnsPerKind: whole('turns', quick ? 8 : 200),
-    warmupRounds: whole('warmup', quick ? 1 : 3),
+    turnsPerKind: wholeArgument('turns', quick ? 8 : 200),
+    warmupRounds: wholeArgument('warmup', quick ? 1 : 3),
     ...(kinds() ? { kinds: kinds()! } : {}),
     ...(profileDir ? { profileDir } : {}),
     print,

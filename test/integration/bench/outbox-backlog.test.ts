@@ -1,22 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..', '..');
-
-function runBench(args: readonly string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'bench/outbox-backlog.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.jest.json' } },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+import { runBenchScript } from '../../support/run-bench-script';
 
 /**
  * `npm run bench:outbox` in its smallest form, so it keeps running as the outbox changes: both engines,
@@ -25,7 +7,14 @@ function runBench(args: readonly string[]): Promise<{ code: number | null; out: 
  */
 describe('npm run bench:outbox, in a tiny configuration', () => {
   test('times the claim without and with rows queued, behind rows given back and behind leased ones', async () => {
-    const { code, out } = await runBench(['--tickets', '3', '--behind', '4', '--claims', '5']);
+    const { code, out } = await runBenchScript('outbox-backlog.ts', [
+      '--tickets',
+      '3',
+      '--behind',
+      '4',
+      '--claims',
+      '5',
+    ]);
     expect(code).toBe(0);
     const number = String.raw`\d+\.\d{3} ms`;
     for (const engine of ['sqlite  ', 'postgres']) {

@@ -1,22 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..', '..');
-
-function runBench(args: readonly string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'bench/store-scale.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: 'tsconfig.jest.json' } },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+import { runBenchScript } from '../../support/run-bench-script';
 
 /**
  * `npm run bench:store` in its smallest form, so it keeps running as the app changes (it had stopped at
@@ -26,7 +8,14 @@ function runBench(args: readonly string[]): Promise<{ code: number | null; out: 
  */
 describe('npm run bench:store, in a tiny configuration', () => {
   test('seeds both stores, answers every kind of turn and prints each line, on SQLite and PostgreSQL', async () => {
-    const { code, out } = await runBench(['--tickets', '120', '--tenants', '3', '--turns', '4']);
+    const { code, out } = await runBenchScript('store-scale.ts', [
+      '--tickets',
+      '120',
+      '--tenants',
+      '3',
+      '--turns',
+      '4',
+    ]);
     expect([0, 1]).toContain(code);
     for (const engine of ['sqlite', 'postgres']) {
       for (const kind of ['my tickets', 'status <number>', 'support list', 'support list submitted']) {
