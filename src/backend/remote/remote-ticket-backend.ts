@@ -17,6 +17,7 @@ import {
   type TicketSummary,
 } from '../../tickets';
 import { fileTicket } from '../file-ticket';
+import { tenantListLimit } from '../ticket-backend';
 import { encodeTicketListCursor } from '../ticket-list-cursor';
 import type {
   CommandResult,
@@ -27,7 +28,6 @@ import type {
   TicketBackend,
   TicketRecord,
 } from '../ticket-backend';
-import { tenantListLimit } from '../ticket-backend';
 import {
   readRemoteEvents,
   readRemoteHistory,

@@ -1,4 +1,5 @@
 import { assessCvss, orderCvssVector } from '../../domain/cvss';
+import { echoText } from '../../domain/echo-text';
 import {
   CALCULATOR_COMMAND,
   renderCalculatorCard,
@@ -9,7 +10,6 @@ import {
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import type { Command } from './command';
-import { echoText } from '../../domain/echo-text';
 
 /** What the person sent is shown back no longer than a real vector. */
 const MAX_ECHO = 200;

@@ -1,11 +1,11 @@
 import type { TicketBackend } from '../../backend/ticket-backend';
 import { TIMELINE_PAGE_COMMAND, timelinePageCard } from '../../cards/ticket-timeline-card';
+import { echoNumber } from '../../domain/echo-text';
 import { normaliseConfirmationNumber } from '../../domain/ticket';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { userTimeZone } from '../user-time-zone';
 import type { Command } from './command';
-import { echoNumber } from '../../domain/echo-text';
 
 /**
  * The timeline's "Show earlier events": the page of events before the first one the pressed card shows,

@@ -1,6 +1,7 @@
 import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
 import { renderCard } from '../../cards/render-card';
 import { formatCvssScore, ratingForScore } from '../../domain/cvss';
+import { echoNumber } from '../../domain/echo-text';
 import { INTL_TAG } from '../../i18n/locale';
 import {
   currentReport,
@@ -17,7 +18,6 @@ import { replaceCard } from '../replace-card';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { isOpen, publisherOf } from './correspondence';
-import { echoNumber } from '../../domain/echo-text';
 
 type Values = Readonly<Record<string, string>>;
 

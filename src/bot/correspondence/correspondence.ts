@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { TicketBackend, TicketRecord } from '../../backend/ticket-backend';
 import { CardTooLargeError, renderCard } from '../../cards/render-card';
+import { echoNumber } from '../../domain/echo-text';
 import { cleanText, normaliseConfirmationNumber, textLimits, type Actor } from '../../domain/ticket';
 import type { IdempotentResponses } from '../../store/idempotent-responses';
 import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
-import { echoNumber } from '../../domain/echo-text';
 
 /** How a reply ended, as the publisher is told (every message names the confirmation number). */
 type ReplyOutcome = 'sent' | 'answered' | 'notFound' | 'unavailable';

@@ -2,6 +2,7 @@ import type { CustomerDraftDesk, DraftRefusal } from '../../backend/customer-dra
 import type { DraftDownloadLinks } from '../../backend/draft-download-links';
 import { customerDraftCard } from '../../cards/customer-draft-card';
 import { changedWords } from '../../cards/describe-ticket-event';
+import { echoNumber } from '../../domain/echo-text';
 import type { CustomerDraft } from '../../domain/notice';
 import { findConfirmationNumber, normaliseConfirmationNumber, type Actor } from '../../domain/ticket';
 import type { StoredTicket } from '../../tickets';
@@ -10,7 +11,6 @@ import { limited, type LookupLimits } from '../lookup-limits/lookup-limits';
 import { cardActivity, sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { userTimeZone } from '../user-time-zone';
-import { echoNumber } from '../../domain/echo-text';
 
 /** What the draft commands work with (built once in app.ts). */
 export interface DraftFeature {

@@ -4,6 +4,7 @@ import type { TicketBackend } from '../../backend/ticket-backend';
 import { formatFileSize } from '../../cards/format-file-size';
 import { CardTooLargeError, renderCard } from '../../cards/render-card';
 import type { Clock } from '../../domain/clock';
+import { echoNumber } from '../../domain/echo-text';
 import { findConfirmationNumber, normaliseConfirmationNumber } from '../../domain/ticket';
 import type {
   EvidenceService,
@@ -23,7 +24,6 @@ import { sendCard } from '../send-card';
 import type { Turn } from '../turn';
 import { botAuthorization } from './bot-authorization';
 import { maxFilesPerMessage, readCarriedFiles, readFileAttachments } from './read-file-attachments';
-import { echoNumber } from '../../domain/echo-text';
 
 export interface EvidenceIntakeDeps {
   /** Undefined when this deployment files reports with a remote service: files are refused, politely. */

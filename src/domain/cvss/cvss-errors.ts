@@ -1,5 +1,5 @@
-import type { CvssVersion } from './cvss-metrics';
 import { echoText } from '../echo-text';
+import type { CvssVersion } from './cvss-metrics';
 
 /** Error keys are message keys: the i18n layer renders them with `{metric}`, `{value}` and `{version}`. */
 export const CVSS_ERROR_KEYS = [
