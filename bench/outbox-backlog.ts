@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { Outbox } from '../src/tickets';
+import { appendTicketEvents } from '../src/tickets/append-events';
 import type { Store } from '../src/store/create-store';
 import { engines } from '../test/support/databases';
 import { ticketRow } from '../test/unit/store/ticket-row';
@@ -31,31 +32,17 @@ const retryAt = new Date(t0.getTime() + 30_000);
 /** The claims run a second in: the heads are not due, the queued rows are. */
 const now = new Date(t0.getTime() + 1_000);
 
-async function queue(store: Store, ticketId: string, seqs: readonly number[]): Promise<void> {
-  const events = seqs.map((seq) => ({
-    id: randomUUID(),
-    ticket_id: ticketId,
-    seq,
+/** `count` support messages on the ticket, each with its pending outbox row, as a ticket change writes them. */
+async function queue(store: Store, ticketId: string, count: number): Promise<void> {
+  const events = Array.from({ length: count }, (_, i) => ({
     type: 'message_posted' as const,
-    actor_kind: 'support' as const,
-    actor_id: 'bench',
-    actor_name: null,
-    payload: '{}',
-    created_at: t0.toISOString(),
+    actor: { kind: 'support' as const, id: 'bench' },
+    at: t0.toISOString(),
+    data: { message: `message ${i + 1}` },
   }));
-  await store.db.insertInto('ticket_events').values(events).execute();
   await store.db
-    .insertInto('outbox')
-    .values(
-      events.map((event) => ({
-        event_id: event.id,
-        ticket_id: ticketId,
-        state: 'pending',
-        next_attempt_at: t0.toISOString(),
-        created_at: t0.toISOString(),
-      })),
-    )
-    .execute();
+    .transaction()
+    .execute((trx) => appendTicketEvents(trx, ticketId, events, { outbox: true, now: t0.toISOString() }));
 }
 
 /** Milliseconds per claim over `claims` claims, after a few to warm up; each claim finds nothing. */
@@ -84,7 +71,7 @@ async function block(engineName: string, heads: 'given back' | 'leased'): Promis
         .insertInto('tickets')
         .values(ticketRow({ id, confirmation_number: `SD-${id.slice(0, 8)}`, submission_key: id }))
         .execute();
-      await queue(store, id, [1]);
+      await queue(store, id, 1);
       ids.push(id);
     }
     const claimed = await outbox.claim('bench-a', t0, 60_000, tickets);
@@ -92,12 +79,7 @@ async function block(engineName: string, heads: 'given back' | 'leased'): Promis
       for (const row of claimed) await outbox.retryLater(row.id, 'bench-a', retryAt, { kind: 'failure' });
     }
     const baseline = await timeClaims(store, outbox);
-    for (const id of ids)
-      await queue(
-        store,
-        id,
-        Array.from({ length: behind }, (_, i) => i + 2),
-      );
+    for (const id of ids) await queue(store, id, behind);
     if (heads === 'given back') {
       // The engine gives a row back each time it is tried and fails again: the queued rows wait with it.
       const retried = await outbox.claim('bench-a', retryAt, 60_000, tickets);

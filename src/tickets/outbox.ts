@@ -270,8 +270,7 @@ export class Outbox {
   ): Promise<boolean> {
     const iso = at.toISOString();
     return this.db.transaction().execute(async (trx) => {
-      const changed = await new Outbox(trx, this.engine)
-        .held(id, owner)
+      const changed = await this.held(id, owner, trx)
         .set((eb) => ({
           next_attempt_at: iso,
           lease_owner: null,
@@ -367,8 +366,9 @@ export class Outbox {
     };
   }
 
-  private held(id: number, owner: string) {
-    return this.db
+  /** The row as its lease holder may change it (in `db`, a transaction, when given). */
+  private held(id: number, owner: string, db: Kysely<Database> = this.db) {
+    return db
       .updateTable('outbox')
       .where('id', '=', id)
       .where('state', '=', 'pending')
