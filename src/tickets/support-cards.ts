@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { compileOnce } from '../store/compile-once';
 import type { StoreEngine } from '../store/store-engine';
 import type { Database } from '../store/tables';
@@ -28,44 +28,68 @@ export interface SupportCardRelease {
 
 /**
  * Open tickets kept here without a card in the binding's channel, and cards behind their ticket that are
- * due and not leased, oldest first; built and compiled once (src/store/compile-once.ts).
+ * due and not leased, oldest first, each with the binding's id; `binding` is the binding's id as SQL (a
+ * value, or the active channel's look-up).
  */
-const dueCards = compileOnce(3, (db: Kysely<Database>, bindingId: string, iso: string, limit: number) =>
-  db
-    .selectFrom('tickets as t')
-    .leftJoin('support_channel_cards as c', (join) =>
-      join.onRef('c.ticket_id', '=', 't.id').on('c.binding_id', '=', bindingId),
-    )
-    .select([
-      't.id as ticketId',
-      't.confirmation_number as number',
-      't.support_card_version as cardVersion',
-      'c.ticket_id as cardTicketId',
-      'c.activity_id as activityId',
-      'c.attempts as attempts',
-      'c.shown_seq as shownSeq',
-    ])
-    // The term of tickets_support_card_due_idx (migration 016), verbatim: the index holds only the
-    // tickets whose card needs work, so a claim reads those, not every ticket ever filed. Written as an
-    // expression, the remote-state filter cannot send SQLite's planner to the index on remote_state.
-    .where(
-      sql<boolean>`((t.support_card_version is null and t.state <> 'closed') or t.support_card_version < t.version)`,
-    )
-    .where(sql<boolean>`(t.remote_state || '') = 'local'`)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('c.ticket_id', 'is', null), eb('t.state', '!=', 'closed')]),
-        eb.and([
-          eb('c.ticket_id', 'is not', null),
-          eb('c.shown_version', '<', eb.ref('t.version')),
-          eb.or([eb('c.next_attempt_at', 'is', null), eb('c.next_attempt_at', '<=', iso)]),
-          eb.or([eb('c.lease_expires_at', 'is', null), eb('c.lease_expires_at', '<=', iso)]),
+function dueCardsIn(db: Kysely<Database>, binding: RawBuilder<string>, iso: string, limit: number) {
+  return (
+    db
+      .selectFrom('tickets as t')
+      .leftJoin('support_channel_cards as c', (join) =>
+        join.onRef('c.ticket_id', '=', 't.id').on(sql<boolean>`c.binding_id = ${binding}`),
+      )
+      .select([
+        binding.as('bindingId'),
+        't.id as ticketId',
+        't.confirmation_number as number',
+        't.support_card_version as cardVersion',
+        'c.ticket_id as cardTicketId',
+        'c.activity_id as activityId',
+        'c.attempts as attempts',
+        'c.shown_seq as shownSeq',
+      ])
+      // The term of tickets_support_card_due_idx (migration 016), verbatim: the index holds only the
+      // tickets whose card needs work, so a claim reads those, not every ticket ever filed. Written as an
+      // expression, the remote-state filter cannot send SQLite's planner to the index on remote_state.
+      .where(
+        sql<boolean>`((t.support_card_version is null and t.state <> 'closed') or t.support_card_version < t.version)`,
+      )
+      .where(sql<boolean>`(t.remote_state || '') = 'local'`)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('c.ticket_id', 'is', null), eb('t.state', '!=', 'closed')]),
+          eb.and([
+            eb('c.ticket_id', 'is not', null),
+            eb('c.shown_version', '<', eb.ref('t.version')),
+            eb.or([eb('c.next_attempt_at', 'is', null), eb('c.next_attempt_at', '<=', iso)]),
+            eb.or([eb('c.lease_expires_at', 'is', null), eb('c.lease_expires_at', '<=', iso)]),
+          ]),
         ]),
-      ]),
-    )
-    .orderBy('t.created_at')
-    .orderBy('t.id')
-    .limit(limit),
+      )
+      .orderBy('t.created_at')
+      .orderBy('t.id')
+      .limit(limit)
+  );
+}
+
+/** A row of `dueCardsIn`. */
+type DueCard = Awaited<ReturnType<typeof dueCards>>['rows'][number];
+
+/** The due cards of one binding; built and compiled once (src/store/compile-once.ts). */
+const dueCards = compileOnce(3, (db: Kysely<Database>, bindingId: string, iso: string, limit: number) =>
+  // Cast: PostgreSQL cannot type a bare parameter in the select list.
+  dueCardsIn(db, sql<string>`cast(${bindingId} as text)`, iso, limit),
+);
+
+/** The active channel's id, looked up once per query (an uncorrelated subquery); null when none is bound. */
+const activeBindingId = sql<string>`(select id from support_channels where active = 1 limit 1)`;
+
+/**
+ * The due cards of the channel bound now, found without reading the binding first: most claims (after
+ * every commit and poll) find nothing, and then nothing else is read.
+ */
+const dueCardsOfActive = compileOnce(2, (db: Kysely<Database>, iso: string, limit: number) =>
+  dueCardsIn(db, activeBindingId, iso, limit).where(sql<boolean>`${activeBindingId} is not null`),
 );
 
 /**
@@ -91,12 +115,33 @@ export class SupportCards {
     leaseMs: number,
     limit: number,
   ): Promise<SupportCardWork[]> {
+    const { rows } = await dueCards(this.db, bindingId, now.toISOString(), limit);
+    return this.lease(rows, owner, now, leaseMs);
+  }
+
+  /** The same for the channel bound now (each work names it); none when no channel is bound. */
+  async claimForActiveChannel(
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    limit: number,
+  ): Promise<SupportCardWork[]> {
+    const { rows } = await dueCardsOfActive(this.db, now.toISOString(), limit);
+    return this.lease(rows, owner, now, leaseMs);
+  }
+
+  private async lease(
+    candidates: readonly DueCard[],
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<SupportCardWork[]> {
     const iso = now.toISOString();
-    const { rows: candidates } = await dueCards(this.db, bindingId, iso, limit);
     const leaseExpiresAt = new Date(now.getTime() + leaseMs).toISOString();
     const lease = { lease_owner: owner, lease_expires_at: leaseExpiresAt, updated_at: iso };
     const claimed: SupportCardWork[] = [];
     for (const candidate of candidates) {
+      const { bindingId } = candidate;
       const won = await this.db.transaction().execute(async (trx) => {
         if (!(await this.takeLease(trx, bindingId, candidate, lease, iso))) return false;
         if (candidate.cardVersion === null && (await this.stillBound(trx, bindingId))) {

@@ -200,10 +200,20 @@ export class ChannelRegistrations {
     const [row] = (await activeChannel(this.db)).rows;
     return row ? toBinding(row) : undefined;
   }
+
+  /** A binding by its id, whether or not it is still the active one; undefined when there is none. */
+  async byId(id: string): Promise<ChannelBinding | undefined> {
+    const [row] = (await bindingById(this.db, id)).rows;
+    return row ? toBinding(row) : undefined;
+  }
 }
 
 const activeChannel = compileOnce(0, (db: Kysely<Database>) =>
   db.selectFrom('support_channels').selectAll().where('active', '=', 1).limit(1),
+);
+
+const bindingById = compileOnce(1, (db: Kysely<Database>, id: string) =>
+  db.selectFrom('support_channels').selectAll().where('id', '=', id),
 );
 
 type BindingRow = {

@@ -65,9 +65,14 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
   }
 
   async claim(owner: string, now: Date, leaseMs: number, limit: number): Promise<TriageCardWork[]> {
-    const binding = await this.deps.registrations.active();
-    if (!binding) return [];
-    const claimed = await this.deps.cards.claim(binding.id, owner, now, leaseMs, limit);
+    // The cards of the channel bound now; its binding (the channel's address) is read only when there
+    // are some, as most claims (after every commit and poll) find none.
+    const claimed = await this.deps.cards.claimForActiveChannel(owner, now, leaseMs, limit);
+    const [first] = claimed;
+    if (!first) return [];
+    const binding = await this.deps.registrations.byId(first.bindingId);
+    // Bindings are ended, never deleted: a card row names one that exists.
+    if (!binding) throw new Error(`support cards claimed for binding ${first.bindingId}, which does not exist`);
     return claimed.map((card) => ({
       ...card,
       binding,

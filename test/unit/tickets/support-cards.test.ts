@@ -95,6 +95,41 @@ describe.each(engines)('the support channel feed’s work, on $name', (engine) =
     expect(await cards.claim('channel-a', 'me', now, leaseMs, 10)).toEqual([]);
   });
 
+  test('the active channel’s work is found without naming the channel; with none bound there is none', async () => {
+    await db
+      .insertInto('tickets')
+      .values([ticket(1, 'submitted'), ticket(2, 'acknowledged')])
+      .execute();
+    const [first, second] = await cards.claimForActiveChannel('me', now, leaseMs, 10);
+    expect([first, second].map((work) => [work?.bindingId, work?.confirmationNumber])).toEqual([
+      ['channel-a', 'SD-0001-TEST'],
+      ['channel-a', 'SD-0002-TEST'],
+    ]);
+    // Leased: another claim, by name or not, finds nothing until they are released.
+    expect(await cards.claimForActiveChannel('other', now, leaseMs, 10)).toEqual([]);
+    expect(await cards.claim('channel-a', 'other', now, leaseMs, 10)).toEqual([]);
+    await cards.release(first!, 'me', now, { activityId: 'act-1', shownVersion: 1 });
+    await cards.release(second!, 'me', now, { activityId: 'act-2', shownVersion: 1 });
+
+    // Channel b replaces channel a: every open ticket is b's work, named b.
+    await db.transaction().execute(async (trx) => {
+      await bindChannel(trx, 'channel-b');
+      await forgetShownCards(trx);
+    });
+    const moved = await cards.claimForActiveChannel('me', now, leaseMs, 10);
+    expect(moved.map((work) => [work.bindingId, work.confirmationNumber, work.activityId])).toEqual([
+      ['channel-b', 'SD-0001-TEST', undefined],
+      ['channel-b', 'SD-0002-TEST', undefined],
+    ]);
+
+    // No channel bound: nothing is work, and nothing is written.
+    await db.updateTable('support_channels').set({ active: 0 }).execute();
+    await db.insertInto('tickets').values(ticket(3, 'submitted')).execute();
+    const rows = await db.selectFrom('support_channel_cards').selectAll().execute();
+    expect(await cards.claimForActiveChannel('me', now, leaseMs, 10)).toEqual([]);
+    expect(await db.selectFrom('support_channel_cards').selectAll().execute()).toEqual(rows);
+  });
+
   test('a card released in the channel a new one replaced leaves its ticket in the new channel’s work', async () => {
     await db.insertInto('tickets').values(ticket(1, 'submitted')).execute();
     const [old] = await cards.claim('channel-a', 'me', now, leaseMs, 10);
