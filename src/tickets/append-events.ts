@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { TicketEvent } from '../domain/ticket';
 import { compileOnce } from '../store/compile-once';
 import type { ActorKind, Database } from '../store/tables';
@@ -10,8 +10,56 @@ import type { ActorKind, Database } from '../store/tables';
  * PostgreSQL most change the ticket's row first, which holds the other off), and
  * ticket_events_ticket_seq_unique, which refuses a number given twice.
  */
-const insertEvent = compileOnce(
-  8,
+function eventInsert(
+  db: Kysely<Database>,
+  id: string,
+  ticketId: string,
+  type: string,
+  actorKind: ActorKind,
+  actorId: string,
+  actorName: string | null,
+  payload: string,
+  at: string,
+) {
+  return db
+    .insertInto('ticket_events')
+    .columns([
+      'id',
+      'ticket_id',
+      'seq',
+      'type',
+      'actor_kind',
+      'actor_id',
+      'actor_name',
+      'payload',
+      'created_at',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('ticket_events')
+        .select([
+          eb.val(id).as('id'),
+          eb.val(ticketId).as('ticket_id'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          eb.val(type).as('type'),
+          eb.val(actorKind).as('actor_kind'),
+          eb.val(actorId).as('actor_id'),
+          eb.val(actorName).as('actor_name'),
+          eb.val(payload).as('payload'),
+          eb.val(at).as('created_at'),
+        ])
+        .where('ticket_id', '=', ticketId),
+    );
+}
+
+const insertEvent = compileOnce(8, eventInsert);
+
+/**
+ * PostgreSQL: the event and its outbox row in one statement (a data-modifying CTE), one round trip where
+ * there were two; SQLite has no such statement and writes both with no round trip to save.
+ */
+const insertEventWithOutboxRow = compileOnce(
+  9,
   (
     db: Kysely<Database>,
     id: string,
@@ -22,37 +70,30 @@ const insertEvent = compileOnce(
     actorName: string | null,
     payload: string,
     at: string,
+    now: string,
   ) =>
     db
-      .insertInto('ticket_events')
-      .columns([
-        'id',
-        'ticket_id',
-        'seq',
-        'type',
-        'actor_kind',
-        'actor_id',
-        'actor_name',
-        'payload',
-        'created_at',
-      ])
+      .with('event', () =>
+        eventInsert(db, id, ticketId, type, actorKind, actorId, actorName, payload, at).returning([
+          'id',
+          'ticket_id',
+        ]),
+      )
+      .insertInto('outbox')
+      .columns(['event_id', 'ticket_id', 'state', 'next_attempt_at', 'created_at'])
       .expression((eb) =>
         eb
-          .selectFrom('ticket_events')
+          .selectFrom('event')
           .select([
-            eb.val(id).as('id'),
-            eb.val(ticketId).as('ticket_id'),
-            sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
-            eb.val(type).as('type'),
-            eb.val(actorKind).as('actor_kind'),
-            eb.val(actorId).as('actor_id'),
-            eb.val(actorName).as('actor_name'),
-            eb.val(payload).as('payload'),
-            eb.val(at).as('created_at'),
-          ])
-          .where('ticket_id', '=', ticketId),
+            'event.id',
+            'event.ticket_id',
+            sql<string>`'pending'`.as('state'),
+            eb.val(now).as('next_attempt_at'),
+            eb.val(now).as('created_at'),
+          ]),
       ),
 );
+
 const insertOutboxRow = compileOnce(
   3,
   (db: Kysely<Database>, eventId: string, ticketId: string, now: string) =>
@@ -76,11 +117,10 @@ export async function appendTicketEvents(
   events: readonly (TicketEvent & { readonly id?: string })[],
   options: { readonly outbox: boolean; readonly now: string },
 ): Promise<void> {
+  const together = options.outbox && trx.getExecutor().adapter instanceof PostgresAdapter;
   for (const event of events) {
-    const eventId = event.id ?? randomUUID();
-    await insertEvent(
-      trx,
-      eventId,
+    const values = [
+      event.id ?? randomUUID(),
       ticketId,
       event.type,
       event.actor.kind,
@@ -88,7 +128,12 @@ export async function appendTicketEvents(
       event.actor.name ?? null,
       JSON.stringify(event.data),
       event.at,
-    );
-    if (options.outbox) await insertOutboxRow(trx, eventId, ticketId, options.now);
+    ] as const;
+    if (together) {
+      await insertEventWithOutboxRow(trx, ...values, options.now);
+      continue;
+    }
+    await insertEvent(trx, ...values);
+    if (options.outbox) await insertOutboxRow(trx, values[0], ticketId, options.now);
   }
 }
