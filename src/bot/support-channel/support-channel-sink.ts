@@ -72,7 +72,8 @@ export class SupportChannelSink implements DeliverySink<TriageCardWork, TriageCa
     if (!first) return [];
     const binding = await this.deps.registrations.byId(first.bindingId);
     // Bindings are ended, never deleted: a card row names one that exists.
-    if (!binding) throw new Error(`support cards claimed for binding ${first.bindingId}, which does not exist`);
+    if (!binding)
+      throw new Error(`support cards claimed for binding ${first.bindingId}, which does not exist`);
     return claimed.map((card) => ({
       ...card,
       binding,

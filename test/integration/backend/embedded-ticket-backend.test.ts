@@ -326,9 +326,17 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
 
     // As `status` does: the record it showed comes back with the card.
     const shown = await backend.getWithHistoryForTenant(tenantA, first.record.ticket.confirmationNumber);
-    await backend.rememberCard(first.record.ticket.confirmationNumber, placement('act-status'), shown!.record);
+    await backend.rememberCard(
+      first.record.ticket.confirmationNumber,
+      placement('act-status'),
+      shown!.record,
+    );
     // As the submit's confirmation does: the record the submit gave.
-    await backend.rememberCard(second.record.ticket.confirmationNumber, placement('act-confirm'), second.record);
+    await backend.rememberCard(
+      second.record.ticket.confirmationNumber,
+      placement('act-confirm'),
+      second.record,
+    );
     // A record of another ticket does not move the card to it: the number decides.
     await backend.rememberCard(second.record.ticket.confirmationNumber, placement('act-other'), first.record);
 
