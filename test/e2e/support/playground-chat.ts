@@ -191,6 +191,13 @@ export class PlaygroundChat {
   /** Picks a choice by the choice set's label and the choice's visible title. */
   async choose(card: Locator, label: TextMatch, choice: string): Promise<void> {
     const exact = typeof label === 'string';
+    // Whichever way the renderer drew the choice set; a card just re-rendered may have none for a moment.
+    await this.visible(
+      card
+        .getByRole('radiogroup', { name: label, exact })
+        .or(card.getByRole('combobox', { name: label, exact }))
+        .or(card.getByRole('group', { name: label, exact })),
+    ).waitFor({ timeout: REPLY_TIMEOUT_MS });
     const group = this.visible(card.getByRole('radiogroup', { name: label, exact }));
     if ((await group.count()) > 0) {
       await group.getByRole('radio', { name: choice, exact: true }).check();
