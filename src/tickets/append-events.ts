@@ -4,14 +4,8 @@ import type { TicketEvent } from '../domain/ticket';
 import { compileOnce } from '../store/compile-once';
 import type { ActorKind, Database } from '../store/tables';
 
-/**
- * One event, numbered after the ticket's last one by the insert itself (it was a read of `max(seq)`, then
- * the insert). Two writers of one ticket at once are kept apart as before: the caller's transaction (on
- * PostgreSQL most change the ticket's row first, which holds the other off), and
- * ticket_events_ticket_seq_unique, which refuses a number given twice.
- */
-function eventInsert(
-  db: Kysely<Database>,
+/** An event's values, in the order the inserts bind them. */
+type EventColumns = [
   id: string,
   ticketId: string,
   type: string,
@@ -20,6 +14,17 @@ function eventInsert(
   actorName: string | null,
   payload: string,
   at: string,
+];
+
+/**
+ * One event, numbered after the ticket's last one by the insert itself (it was a read of `max(seq)`, then
+ * the insert). Two writers of one ticket at once are kept apart as before: the caller's transaction (on
+ * PostgreSQL most change the ticket's row first, which holds the other off), and
+ * ticket_events_ticket_seq_unique, which refuses a number given twice.
+ */
+function eventInsert(
+  db: Kysely<Database>,
+  ...[id, ticketId, type, actorKind, actorId, actorName, payload, at]: EventColumns
 ) {
   return db
     .insertInto('ticket_events')
@@ -60,25 +65,9 @@ const insertEvent = compileOnce(8, eventInsert);
  */
 const insertEventWithOutboxRow = compileOnce(
   9,
-  (
-    db: Kysely<Database>,
-    id: string,
-    ticketId: string,
-    type: string,
-    actorKind: ActorKind,
-    actorId: string,
-    actorName: string | null,
-    payload: string,
-    at: string,
-    now: string,
-  ) =>
+  (db: Kysely<Database>, ...[now, ...event]: [now: string, ...event: EventColumns]) =>
     db
-      .with('event', () =>
-        eventInsert(db, id, ticketId, type, actorKind, actorId, actorName, payload, at).returning([
-          'id',
-          'ticket_id',
-        ]),
-      )
+      .with('event', () => eventInsert(db, ...event).returning(['id', 'ticket_id']))
       .insertInto('outbox')
       .columns(['event_id', 'ticket_id', 'state', 'next_attempt_at', 'created_at'])
       .expression((eb) =>
@@ -119,7 +108,7 @@ export async function appendTicketEvents(
 ): Promise<void> {
   const together = options.outbox && trx.getExecutor().adapter instanceof PostgresAdapter;
   for (const event of events) {
-    const values = [
+    const values: EventColumns = [
       event.id ?? randomUUID(),
       ticketId,
       event.type,
@@ -128,9 +117,9 @@ export async function appendTicketEvents(
       event.actor.name ?? null,
       JSON.stringify(event.data),
       event.at,
-    ] as const;
+    ];
     if (together) {
-      await insertEventWithOutboxRow(trx, ...values, options.now);
+      await insertEventWithOutboxRow(trx, options.now, ...values);
       continue;
     }
     await insertEvent(trx, ...values);
