@@ -481,7 +481,7 @@ export const cardSamples: Record<string, Sample[]> = {
         selected: 'SEC-7K3M-9QX0',
         tickets: Array.from({ length: 10 }, (_, i) => ({
           number: `SEC-7K3M-9QX${i}`,
-          title: wrappable(`SEC-7K3M-9QX${i}: ${'T'.repeat(60)}`),
+          title: wrappable(`SEC-7K3M-9QX${i}: ${'T'.repeat(textLimits.title)}`),
         })),
         files: Array.from({ length: 10 }, (_, i) => ({
           source: 'download',
