@@ -269,23 +269,23 @@ export class Outbox {
     outcome: { kind: 'failure' | 'throttled' | 'waiting'; error?: string },
   ): Promise<boolean> {
     const iso = at.toISOString();
-    return this.db.transaction().execute(async (trx) => {
-      const changed = await this.held(id, owner, trx)
-        .set((eb) => ({
-          next_attempt_at: iso,
-          lease_owner: null,
-          lease_expires_at: null,
-          ...(outcome.error ? { last_error: truncate(outcome.error) } : {}),
-          ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
-          ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
-        }))
-        .executeTakeFirst();
-      if (changed.numUpdatedRows === 0n) return false;
-      // The ticket's later rows cannot go before this one: they wait until it is due again, so a claim
-      // skips them by outbox_state_next_attempt_idx instead of reading each and finding it blocked.
-      await followersWait(trx, id, iso);
-      return true;
-    });
+    const changed = await this.held(id, owner)
+      .set((eb) => ({
+        next_attempt_at: iso,
+        lease_owner: null,
+        lease_expires_at: null,
+        ...(outcome.error ? { last_error: truncate(outcome.error) } : {}),
+        ...(outcome.kind === 'failure' ? { attempts: eb('attempts', '+', 1) } : {}),
+        ...(outcome.kind === 'throttled' ? { throttled: eb('throttled', '+', 1) } : {}),
+      }))
+      .executeTakeFirst();
+    if (changed.numUpdatedRows === 0n) return false;
+    // The ticket's later rows cannot go before this one: they wait until it is due again, so a claim
+    // skips them by outbox_state_next_attempt_idx instead of reading each and finding it blocked. Not in
+    // one transaction with the give-back (a round trip each for begin and commit on PostgreSQL): left
+    // undone by a crash, the rows are only read and refused by claims again, as they were before.
+    await followersWait(this.db, id, iso);
+    return true;
   }
 
   /** A 429 waited out while keeping the lease: counted like one that gave the row back. */
@@ -366,9 +366,8 @@ export class Outbox {
     };
   }
 
-  /** The row as its lease holder may change it (in `db`, a transaction, when given). */
-  private held(id: number, owner: string, db: Kysely<Database> = this.db) {
-    return db
+  private held(id: number, owner: string) {
+    return this.db
       .updateTable('outbox')
       .where('id', '=', id)
       .where('state', '=', 'pending')
