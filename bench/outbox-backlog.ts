@@ -6,9 +6,10 @@
  * Per engine, one fresh store: --tickets tickets, each with one pending row claimed and given back for 30
  * seconds (`retryLater`, as the delivery engine does), then timed: the claim with nothing behind those
  * rows (the baseline), and again after --behind later rows per ticket were queued behind them. Target:
- * the claim with the backlog within 1.5× of the baseline. A third line times the same backlog behind rows
- * still leased (waiting in place for a chat's send window, up to 3 s): the claim's ordering check reads
- * each queued row then, so that line grows with the backlog and is printed for the record, not judged.
+ * the claim with the backlog within 1.5× of the baseline. A second line per engine times the same backlog
+ * behind rows still leased (waiting in place for a chat's send window, up to 3 s): the claim's ordering
+ * check reads each queued row then, so that line grows with the backlog and is printed for the record,
+ * not judged.
  * PostgreSQL: a fresh database, ANALYZEd after seeding as autovacuum would do, dropped afterwards.
  *
  * Options: --tickets 20 --behind 49 --claims 300 --engines sqlite,postgres

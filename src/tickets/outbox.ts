@@ -81,9 +81,9 @@ const laterPendingRow = compileOnce(2, (db: Kysely<Database>, ticketId: string, 
 );
 
 /**
- * Moves the pending rows queued behind row `id` (same ticket, later events) that are due sooner to `iso`,
- * when `id` itself is next tried. Their order is the claim's to keep (its not-exists check); this only
- * keeps a claim from reading rows that check would refuse.
+ * Moves the pending rows queued behind row `id` (same ticket, later events; not the row itself) that are
+ * due sooner to `iso`, when `id` itself is next tried. Their order is the claim's to keep (its not-exists
+ * check); this only keeps a claim from reading rows that check would refuse.
  */
 const followersWait = compileOnce(2, (db: Kysely<Database>, id: number, iso: string) =>
   db
@@ -94,7 +94,6 @@ const followersWait = compileOnce(2, (db: Kysely<Database>, id: number, iso: str
     .where('ticket_id', '=', (eb) =>
       eb.selectFrom('outbox as h').select('h.ticket_id').where('h.id', '=', id),
     )
-    .where('id', '<>', id)
     .where((eb) =>
       eb(
         eb.selectFrom('ticket_events as e').select('e.seq').whereRef('e.id', '=', 'outbox.event_id'),
