@@ -90,9 +90,7 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
     // A later event already waiting brings the cards up to date after this one (as the ticket is then),
     // so in a burst of changes each card is updated once, not once per change.
     const cards =
-      event.type === 'submitted' || (await this.deps.outbox.laterPending(stored.id, subject.seq))
-        ? []
-        : await this.deps.tickets.cards.live(stored.id);
+      event.type === 'submitted' || subject.laterPending ? [] : await this.deps.tickets.cards.live(stored.id);
     if (!notifiesPublisher(event) && cards.length === 0) {
       return finished({ state: 'skipped', reason: `${event.type}: not notified` });
     }

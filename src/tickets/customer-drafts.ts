@@ -99,6 +99,9 @@ export async function writeDrafts(
   }
 }
 
+/** The states of a draft someone may still send (declined and answered proposals are history). */
+export const liveDraftStatuses = ['private', 'shared', 'proposed'] as const;
+
 /** A ticket's drafts that are still current, oldest first. */
 const liveDrafts = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
   db
@@ -106,7 +109,7 @@ const liveDrafts = compileOnce(1, (db: Kysely<Database>, ticketId: string) =>
     .select(['id', 'format', 'language', 'version', 'fingerprint', 'basis'])
     .where('ticket_id', '=', ticketId)
     .where('outdated_at', 'is', null)
-    .where('status', 'in', ['private', 'shared', 'proposed'])
+    .where('status', 'in', liveDraftStatuses)
     .orderBy('created_at'),
 );
 

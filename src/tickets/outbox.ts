@@ -31,6 +31,11 @@ export interface OutboxSubject {
   readonly stored: StoredTicket;
   readonly event: TicketEvent;
   readonly seq: number;
+  /**
+   * Whether a later event of the ticket waits in the outbox: its row will bring the ticket's cards up to
+   * date as the ticket is then, so this row need not (a burst of changes updates each card once).
+   */
+  readonly laterPending: boolean;
 }
 
 /** An outbox row this instance holds the lease on. */
@@ -68,16 +73,39 @@ export interface OutboxDepth {
   readonly dead: number;
 }
 
-/** Uses outbox_ticket_state_idx (migration 004), as the claim's ordering check does. */
-const laterPendingRow = compileOnce(2, (db: Kysely<Database>, ticketId: string, seq: number) =>
+/**
+ * An outbox row's event, its ticket as stored now, and whether a later event of the ticket waits in the
+ * outbox (outbox_ticket_state_idx, migration 004, as the claim's ordering check): one statement.
+ */
+const subjectRow = compileOnce(2, (db: Kysely<Database>, eventId: string, ticketId: string) =>
   db
-    .selectFrom('outbox as p')
-    .innerJoin('ticket_events as pe', 'pe.id', 'p.event_id')
-    .select('p.id')
-    .where('p.ticket_id', '=', ticketId)
-    .where('p.state', '=', 'pending')
-    .where('pe.seq', '>', seq)
-    .limit(1),
+    .selectFrom('ticket_events as e')
+    .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+    .selectAll('t')
+    .select([
+      'e.seq as event_seq',
+      'e.type as event_type',
+      'e.actor_kind as event_actor_kind',
+      'e.actor_id as event_actor_id',
+      'e.actor_name as event_actor_name',
+      'e.payload as event_payload',
+      'e.created_at as event_created_at',
+    ])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox as p')
+            .innerJoin('ticket_events as pe', 'pe.id', 'p.event_id')
+            .select('p.id')
+            .whereRef('p.ticket_id', '=', 'e.ticket_id')
+            .where('p.state', '=', 'pending')
+            .whereRef('pe.seq', '>', 'e.seq'),
+        )
+        .as('later_pending'),
+    )
+    .where('e.id', '=', eventId)
+    .where('e.ticket_id', '=', ticketId),
 );
 
 /**
@@ -180,21 +208,39 @@ export class Outbox {
 
   /** The event an outbox row points at, and its ticket as stored now; undefined if either is missing. */
   async subject(eventId: string, ticketId: string): Promise<OutboxSubject | undefined> {
-    const [eventRow, ticketRow] = await Promise.all([
-      this.db.selectFrom('ticket_events').selectAll().where('id', '=', eventId).executeTakeFirst(),
-      this.db.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst(),
-    ]);
-    if (!eventRow || !ticketRow) return undefined;
-    return { stored: storedTicketFromRow(ticketRow), event: eventFromRow(eventRow), seq: eventRow.seq };
-  }
-
-  /**
-   * Whether a later event of the ticket waits in the outbox: its row will bring the ticket's cards up to
-   * date as the ticket is then, so this row need not (a burst of changes updates each card once).
-   */
-  async laterPending(ticketId: string, seq: number): Promise<boolean> {
-    const { rows } = await laterPendingRow(this.db, ticketId, seq);
-    return rows.length > 0;
+    const {
+      rows: [row],
+    } = await subjectRow(this.db, eventId, ticketId);
+    if (!row) return undefined;
+    const {
+      event_seq: seq,
+      event_type: type,
+      event_actor_kind: actorKind,
+      event_actor_id: actorId,
+      event_actor_name: actorName,
+      event_payload: payload,
+      event_created_at: createdAt,
+      later_pending: laterPending,
+      ...ticketRow
+    } = row;
+    const event = eventFromRow({
+      id: eventId,
+      ticket_id: ticketId,
+      seq,
+      type,
+      actor_kind: actorKind,
+      actor_id: actorId,
+      actor_name: actorName,
+      payload,
+      created_at: createdAt,
+    });
+    // SQLite answers exists() with 0 or 1, PostgreSQL with a boolean.
+    return {
+      stored: storedTicketFromRow(ticketRow),
+      event,
+      seq: Number(seq),
+      laterPending: Boolean(laterPending),
+    };
   }
 
   /** The connector confirmed delivery. False when the lease was lost meanwhile (the row is left alone). */

@@ -20,7 +20,13 @@ import { compileOnce } from '../store/compile-once';
 import { isUniqueViolation } from '../store/is-unique-violation';
 import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
-import { CustomerDrafts, markOutdatedDrafts, writeDrafts, type DraftWrite } from './customer-drafts';
+import {
+  CustomerDrafts,
+  liveDraftStatuses,
+  markOutdatedDrafts,
+  writeDrafts,
+  type DraftWrite,
+} from './customer-drafts';
 import { PublisherCards, type CardPlacement } from './publisher-cards';
 import type { HistoryEntry, StoredTicket, TicketSummary } from './ticket-record';
 import {
@@ -167,8 +173,23 @@ const changeTicket = (onlyIfNotOverdue: boolean) =>
         .set(columns)
         .where('id', '=', id)
         .where('version', '=', expectedVersion);
-      // The changed row comes back with the change (one statement, not a read after the commit).
-      return (onlyIfNotOverdue ? update.where('ack_overdue_at', 'is', null) : update).returningAll();
+      // The changed row comes back with the change (one statement, not a read after the commit), and
+      // whether the ticket has customer drafts still current: without any, nothing can be out of date
+      // and the change reads no drafts (the conditions are liveDrafts', src/tickets/customer-drafts.ts).
+      return (onlyIfNotOverdue ? update.where('ack_overdue_at', 'is', null) : update)
+        .returningAll()
+        .returning((eb) =>
+          eb
+            .exists(
+              eb
+                .selectFrom('customer_drafts as d')
+                .select('d.id')
+                .whereRef('d.ticket_id', '=', 'tickets.id')
+                .where('d.outdated_at', 'is', null)
+                .where('d.status', 'in', liveDraftStatuses),
+            )
+            .as('has_live_drafts'),
+        );
     },
   );
 const changeTicketAlways = changeTicket(false);
@@ -270,14 +291,18 @@ export class TicketStore {
         ...ticketChangeColumnNames.map((name) => columns[name]),
       );
       if (!row) return 'conflict';
-      if (options.drafts?.length) await writeDrafts(trx, id, options.drafts);
-      const outdated = await outdatedEvent(trx, id, next);
+      const { has_live_drafts: hadLiveDrafts, ...ticketRow } = row;
+      const written = options.drafts?.length ?? 0;
+      if (written > 0) await writeDrafts(trx, id, options.drafts ?? []);
+      // No live draft before the change and none written by it: none can be out of date (SQLite answers
+      // exists() with 0 or 1).
+      const outdated = hadLiveDrafts || written > 0 ? await outdatedEvent(trx, id, next) : [];
       await appendTicketEvents(trx, id, [...events, ...outdated], {
         outbox: options.outbox ?? true,
         now: next.updatedAt,
       });
       // Nothing else in the transaction writes the ticket's row: this is the ticket as committed.
-      return row;
+      return ticketRow;
     });
     if (outcome === 'conflict') return outcome;
     if ((options.outbox ?? true) && events.length > 0) this.onOutboxWritten();

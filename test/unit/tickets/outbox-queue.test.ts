@@ -129,4 +129,23 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     const next = (await queue.claim('instance-a', later, 60_000, 50)).filter((r) => r.ticketId === ticket);
     expect(next.map((r) => r.id)).toEqual([head!.id + 1]);
   });
+
+  it("reads a row's event, its ticket as stored and whether a later event waits, in one look", async () => {
+    const ticket = await ticketWithEvents(2);
+    const [head] = (await queue.claim('instance-a', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    const first = await queue.subject(head!.eventId, ticket);
+    expect(first).toMatchObject({
+      seq: 1,
+      laterPending: true,
+      event: { type: 'message_posted', actor: { kind: 'support', id: 'a' }, at: t0.toISOString(), data: {} },
+      stored: { id: ticket, ticket: { confirmationNumber: `SD-${ticket.slice(0, 8)}` } },
+    });
+    // The first row done, the second is the last: nothing waits behind it.
+    expect(await queue.markSent(head!.id, ticket, 'instance-a', t0)).toBe(true);
+    const [second] = (await queue.claim('instance-a', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    expect(await queue.subject(second!.eventId, ticket)).toMatchObject({ seq: 2, laterPending: false });
+    // Each row names its ticket: an event read with another ticket's id is no subject.
+    expect(await queue.subject(second!.eventId, await ticketWithEvents(0))).toBeUndefined();
+    expect(await queue.subject(randomUUID(), ticket)).toBeUndefined();
+  });
 });
