@@ -28,7 +28,8 @@ const confirmationNumberConstraint = { table: 'tickets', columns: ['confirmation
 /**
  * Files a report once per (tenant, submission key): builds the ticket with the domain (confirmation
  * number, acknowledgement due time) and stores it with its events in one transaction. A key already
- * filed — also by a concurrent request that won the race — returns that first ticket as a duplicate.
+ * filed — also by a concurrent request that won the race — returns that first ticket as a duplicate:
+ * the insert finds it taken (the unique key), so a first submission is not preceded by a look-up.
  * A confirmation number that is taken is drawn again.
  */
 export async function fileTicket(
@@ -41,9 +42,6 @@ export async function fileTicket(
   if (!extras.ok) return { ok: false, error: extras.error, errors: [extras.error] };
   const { submissionKey } = extras.extras;
   const tenantId = typeof submission.tenantId === 'string' ? submission.tenantId : '';
-
-  const earlier = tenantId ? await deps.repository.findBySubmissionKey(tenantId, submissionKey) : undefined;
-  if (earlier) return { ok: true, stored: earlier, duplicate: true };
 
   const generate = deps.numberGenerator ?? (() => generateConfirmationNumber());
   let proposed = options.proposedNumber;
@@ -67,7 +65,14 @@ export async function fileTicket(
       numberGenerator,
       deps.calendar,
     );
-    if (!created.ok) return { ok: false, error: created.error, errors: created.errors };
+    if (!created.ok) {
+      // A key already filed answers with its ticket whatever is sent again with it.
+      const earlier = tenantId
+        ? await deps.repository.findBySubmissionKey(tenantId, submissionKey)
+        : undefined;
+      if (earlier) return { ok: true, stored: earlier, duplicate: true };
+      return { ok: false, error: created.error, errors: created.errors };
+    }
     try {
       const stored = await deps.repository.insertNew(created.ticket, created.events, {
         ...extras.extras,

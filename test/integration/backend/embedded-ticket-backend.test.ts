@@ -80,6 +80,28 @@ describe.each(engines)('the embedded ticket backend on $name', (engine) => {
     expect(await store.db.selectFrom('outbox').select('id').execute()).toHaveLength(1);
   });
 
+  test('a draft already filed, sent again with a report that no longer passes, still answers its ticket', async () => {
+    const first = await backend.submit(vulnerabilitySubmission());
+    const again = await backend.submit(
+      vulnerabilitySubmission({ report: { ...vulnerabilitySubmission().report, title: '' } }),
+    );
+    if (!first.ok) throw new Error('submit failed');
+    expect(again).toMatchObject({
+      ok: true,
+      duplicate: true,
+      record: { ticket: { confirmationNumber: first.record.ticket.confirmationNumber } },
+    });
+    // A new draft with that report is refused as it always was.
+    const fresh = await backend.submit(
+      vulnerabilitySubmission({
+        submissionKey: 'draft-2',
+        report: { ...vulnerabilitySubmission().report, title: '' },
+      }),
+    );
+    expect(fresh).toMatchObject({ ok: false, error: { field: 'title' } });
+    expect(await store.db.selectFrom('tickets').select('id').execute()).toHaveLength(1);
+  });
+
   test('concurrent submissions of one draft file one ticket', async () => {
     const results = await Promise.all(
       Array.from({ length: 6 }, () => backend.submit(vulnerabilitySubmission())),
