@@ -48,6 +48,8 @@ export type PublisherFinish =
       readonly state: 'sent';
       readonly ticket: string;
       readonly type: string;
+      /** The ticket noted the publisher unreachable when the row was read: the mark clears the note. */
+      readonly unreachableNoted: boolean;
       readonly activityId?: string;
       /** The message is a card to keep true (a question): remembered with the 'sent' mark. */
       readonly card?: CardPlacement;
@@ -131,6 +133,7 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
       state: 'sent',
       ticket: stored.ticket.confirmationNumber,
       type: event.type,
+      unreachableNoted: stored.publisherUnreachable !== undefined,
       ...(activityId ? { activityId } : {}),
       ...(activityId && event.type === 'customer_draft_proposed'
         ? {
@@ -194,7 +197,12 @@ export class PublisherSink implements DeliverySink<PublisherWork, PublisherFinis
         const row = { id: work.id, ticketId: work.ticketId, owner, at: now };
         switch (finish.state) {
           case 'sent':
-            return { ...row, state: 'sent' as const, ...(finish.card ? { card: finish.card } : {}) };
+            return {
+              ...row,
+              state: 'sent' as const,
+              unreachableNoted: finish.unreachableNoted,
+              ...(finish.card ? { card: finish.card } : {}),
+            };
           case 'skipped':
             return { ...row, state: 'skipped' as const, reason: finish.reason };
           case 'dead':

@@ -16,7 +16,16 @@ export type RowFinish = {
 } &
   /** `card`: the message sent is a card to keep true (a question), remembered in the same commit. */
   (
-    | { readonly state: 'sent'; readonly card?: CardPlacement }
+    | {
+        readonly state: 'sent';
+        readonly card?: CardPlacement;
+        /**
+         * Whether the ticket, as read for this row, notes the publisher unreachable: false when it did
+         * not, and the note is not looked for (one statement less per message). Only a dead letter of
+         * the ticket sets the note, and the ticket's rows finish one at a time, in order.
+         */
+        readonly unreachableNoted?: boolean;
+      }
     /** Nothing to send (the reason says why). */
     | { readonly state: 'skipped'; readonly reason: string }
     /**
@@ -280,7 +289,7 @@ export class Outbox {
         if (marked && row.state === 'sent' && row.card) {
           await new PublisherCards(trx).remember(row.ticketId, row.card, row.at);
         }
-        if (marked && row.state === 'sent') {
+        if (marked && row.state === 'sent' && row.unreachableNoted !== false) {
           await trx
             .updateTable('tickets')
             .set({ publisher_unreachable_at: null, publisher_unreachable_reason: null })

@@ -143,5 +143,22 @@ describe('delivery when Teams throttles, fails or says the chat is gone', () => 
     expect(
       test.connector.calls.filter((c) => c.conversationId === chat.conversationId && c.status === 403),
     ).toHaveLength(1);
+
+    // The publisher writes again: the next message reaches them and the note is gone.
+    await chat.send('help');
+    await desk.act(number, { type: 'post_message', message: 'We are testing your fix.' });
+    test.app.delivery.wake();
+    const [reached] = await test.connector.waitFor(
+      (c) => sendsTo(chat.conversationId)(c) && textsOf(c).includes('We are testing your fix.'),
+    );
+    expect(reached).toBeDefined();
+    await until(async () => {
+      const after = await test.app.store.db
+        .selectFrom('tickets')
+        .select(['publisher_unreachable_at', 'publisher_unreachable_reason'])
+        .where('confirmation_number', '=', number)
+        .executeTakeFirstOrThrow();
+      return after.publisher_unreachable_at === null && after.publisher_unreachable_reason === null;
+    });
   });
 });
