@@ -292,11 +292,11 @@ export class TicketStore {
       );
       if (!row) return 'conflict';
       const { has_live_drafts: hadLiveDrafts, ...ticketRow } = row;
-      const written = options.drafts?.length ?? 0;
-      if (written > 0) await writeDrafts(trx, id, options.drafts ?? []);
+      const drafts = options.drafts ?? [];
+      if (drafts.length > 0) await writeDrafts(trx, id, drafts);
       // No live draft before the change and none written by it: none can be out of date (SQLite answers
       // exists() with 0 or 1).
-      const outdated = hadLiveDrafts || written > 0 ? await outdatedEvent(trx, id, next) : [];
+      const outdated = hadLiveDrafts || drafts.length > 0 ? await outdatedEvent(trx, id, next) : [];
       await appendTicketEvents(trx, id, [...events, ...outdated], {
         outbox: options.outbox ?? true,
         now: next.updatedAt,

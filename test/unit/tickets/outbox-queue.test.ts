@@ -130,7 +130,7 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     expect(next.map((r) => r.id)).toEqual([head!.id + 1]);
   });
 
-  it("reads a row's event, its ticket as stored and whether a later event waits, in one look", async () => {
+  it("reads a row's event, its ticket as stored and whether a later event of the ticket waits", async () => {
     const ticket = await ticketWithEvents(2);
     const [head] = (await queue.claim('instance-a', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
     const first = await queue.subject(head!.eventId, ticket);
