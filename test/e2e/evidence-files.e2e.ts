@@ -51,11 +51,16 @@ async function sendImage(session: E2eSession, png: Buffer, name: string): Promis
   await page.getByRole('button', { name: 'Mock an Activity' }).click();
   await page.getByText('Custom activity', { exact: true }).click();
   const editor = page.getByRole('textbox', { name: /Editor content/ });
+  const lines = page.locator('.monaco-editor .view-lines');
+  // The editor opens with a template of its own: replaced before it shows, the template came back over
+  // our activity and the Playground sent the template (type "<custom-activity-type>") in one CI run.
+  await lines.filter({ hasText: '<custom-activity-type>' }).waitFor();
   await editor.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   // Inserted as one piece (as a paste is), so the editor adds no closing brackets of its own.
   await page.keyboard.insertText(JSON.stringify(activity));
+  await lines.filter({ hasText: activity.id }).waitFor();
   await page.getByRole('button', { name: 'Send activity', exact: true }).click();
 }
 
