@@ -264,27 +264,15 @@ export class Outbox {
    * unreachable" note; a dead letter for an unreachable publisher sets it, in the same transaction.
    */
   async finishAll(rows: readonly RowFinish[]): Promise<boolean[]> {
+    const [only] = rows;
+    // One row that writes nothing but its own mark (the common case) is one statement, atomic by itself:
+    // no transaction around it (on PostgreSQL a begin and a commit are a round trip each).
+    if (only && rows.length === 1 && !writesTicket(only)) return [await markFinished(this.db, only)];
     return this.db.transaction().execute(async (trx) => {
       const results: boolean[] = [];
       for (const row of rows) {
         const at = row.at.toISOString();
-        const changed = await trx
-          .updateTable('outbox')
-          .where('id', '=', row.id)
-          .where('state', '=', 'pending')
-          .where('lease_owner', '=', row.owner)
-          .set({
-            state: row.state,
-            ...(row.state === 'sent'
-              ? { sent_at: at, last_error: null }
-              : row.state === 'dead'
-                ? { sent_at: null, last_error: truncate(row.reason), next_attempt_at: at }
-                : { last_error: row.reason }),
-            lease_owner: null,
-            lease_expires_at: null,
-          })
-          .executeTakeFirst();
-        const marked = changed.numUpdatedRows > 0n;
+        const marked = await markFinished(trx, row);
         results.push(marked);
         if (marked && row.state === 'sent' && row.card) {
           await new PublisherCards(trx).remember(row.ticketId, row.card, row.at);
@@ -431,4 +419,32 @@ export class Outbox {
 
 function truncate(text: string): string {
   return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+/** Whether a row's finish writes more than its own mark: a card to remember, the unreachable note. */
+function writesTicket(row: RowFinish): boolean {
+  if (row.state === 'sent') return row.card !== undefined || row.unreachableNoted !== false;
+  return row.state === 'dead' && row.unreachable !== undefined;
+}
+
+/** The row's final mark, conditional on its lease; false when the lease was lost meanwhile. */
+async function markFinished(db: Kysely<Database>, row: RowFinish): Promise<boolean> {
+  const at = row.at.toISOString();
+  const changed = await db
+    .updateTable('outbox')
+    .where('id', '=', row.id)
+    .where('state', '=', 'pending')
+    .where('lease_owner', '=', row.owner)
+    .set({
+      state: row.state,
+      ...(row.state === 'sent'
+        ? { sent_at: at, last_error: null }
+        : row.state === 'dead'
+          ? { sent_at: null, last_error: truncate(row.reason), next_attempt_at: at }
+          : { last_error: row.reason }),
+      lease_owner: null,
+      lease_expires_at: null,
+    })
+    .executeTakeFirst();
+  return changed.numUpdatedRows > 0n;
 }

@@ -21,6 +21,11 @@ import { isUniqueViolation } from '../store/is-unique-violation';
 import type { Database } from '../store/tables';
 import { appendTicketEvents } from './append-events';
 import {
+  changeInOneStatement,
+  insertNewInOneStatement,
+  oneStatementEventLimit,
+} from './change-in-one-statement';
+import {
   CustomerDrafts,
   liveDraftStatuses,
   markOutdatedDrafts,
@@ -211,6 +216,8 @@ export class TicketStore {
   readonly cards: PublisherCards;
   /** The customer communications drafted about each ticket, every version. */
   readonly drafts: CustomerDrafts;
+  /** On PostgreSQL most changes are one statement (change-in-one-statement.ts): a round trip is its cost. */
+  private readonly postgres: boolean;
 
   /** `onOutboxWritten` runs after a commit that added outbox rows: the notifier sends them at once. */
 
@@ -221,6 +228,7 @@ export class TicketStore {
   ) {
     this.cards = new PublisherCards(db);
     this.drafts = new CustomerDrafts(db);
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
   /** Inserts a new ticket with its events (and their outbox rows). Throws the store's unique violations. */
@@ -230,36 +238,43 @@ export class TicketStore {
     meta: NewTicketMeta,
   ): Promise<StoredTicket> {
     const id = randomUUID();
-    const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('tickets')
-        .values({
-          id,
-          confirmation_number: ticket.confirmationNumber,
-          tenant_id: ticket.tenantId,
-          reporter_id: ticket.reporter.id,
-          reporter_name: ticket.reporter.name ?? '',
-          locale: meta.locale,
-          conversation_id: meta.conversationId ?? null,
-          reporter_time_zone: meta.timeZone ?? null,
-          category: ticket.category,
-          title: ticket.report.title,
-          report: JSON.stringify(ticket.report),
-          ack_due_at: ticket.ackDueAt,
-          // Fixed at filing: the day of awareness is in the report, counted where the publisher is.
-          breach_due_at: breachDueAt(ticket, meta.timeZone) ?? null,
-          submission_key: meta.submissionKey,
-          remote_state: meta.delivery,
-          next_delivery_at: meta.delivery === 'pending' ? ticket.submittedAt : null,
-          created_at: ticket.submittedAt,
-          ...ticketChangeColumns(ticket),
-        })
-        // The row as stored (defaults filled in) with the insert, not read again after the commit.
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await appendTicketEvents(trx, id, events, { outbox: meta.outbox, now: ticket.updatedAt });
-      return inserted;
-    });
+    const values = {
+      id,
+      confirmation_number: ticket.confirmationNumber,
+      tenant_id: ticket.tenantId,
+      reporter_id: ticket.reporter.id,
+      reporter_name: ticket.reporter.name ?? '',
+      locale: meta.locale,
+      conversation_id: meta.conversationId ?? null,
+      reporter_time_zone: meta.timeZone ?? null,
+      category: ticket.category,
+      title: ticket.report.title,
+      report: JSON.stringify(ticket.report),
+      ack_due_at: ticket.ackDueAt,
+      // Fixed at filing: the day of awareness is in the report, counted where the publisher is.
+      breach_due_at: breachDueAt(ticket, meta.timeZone) ?? null,
+      submission_key: meta.submissionKey,
+      remote_state: meta.delivery,
+      next_delivery_at: meta.delivery === 'pending' ? ticket.submittedAt : null,
+      created_at: ticket.submittedAt,
+      ...ticketChangeColumns(ticket),
+    };
+    const row =
+      this.postgres && events.length > 0 && events.length <= oneStatementEventLimit
+        ? await insertNewInOneStatement(this.db, values, events, {
+            outbox: meta.outbox,
+            now: ticket.updatedAt,
+          })
+        : await this.db.transaction().execute(async (trx) => {
+            const inserted = await trx
+              .insertInto('tickets')
+              .values(values)
+              // The row as stored (defaults filled in) with the insert, not read again after the commit.
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            await appendTicketEvents(trx, id, events, { outbox: meta.outbox, now: ticket.updatedAt });
+            return inserted;
+          });
     if (meta.outbox && events.length > 0) this.onOutboxWritten();
     return storedTicketFromRow(row);
   }
@@ -280,8 +295,31 @@ export class TicketStore {
     events: readonly TicketEvent[],
     options: { onlyIfNotOverdue?: boolean; outbox?: boolean; drafts?: readonly DraftWrite[] } = {},
   ): Promise<StoredTicket | 'conflict'> {
+    const columns = ticketChangeColumns(next);
+    const outbox = options.outbox ?? true;
+    if (
+      this.postgres &&
+      !options.drafts?.length &&
+      events.length > 0 &&
+      events.length <= oneStatementEventLimit
+    ) {
+      const row = await changeInOneStatement(this.db, id, expectedVersion, columns, events, {
+        outbox,
+        onlyIfNotOverdue: options.onlyIfNotOverdue ?? false,
+        now: next.updatedAt,
+      }).catch((error: unknown) => {
+        // Another writer of the history took the number first: the transaction numbers it afresh.
+        if (isUniqueViolation(error, { table: 'ticket_events', columns: ['ticket_id', 'seq'] }))
+          return undefined;
+        throw error;
+      });
+      if (row) {
+        if (outbox) this.onOutboxWritten();
+        return storedTicketFromRow(row);
+      }
+      // Nothing written: a conflict, an overdue alarm, or live customer drafts; the transaction tells.
+    }
     const outcome = await this.db.transaction().execute(async (trx) => {
-      const columns = ticketChangeColumns(next);
       const {
         rows: [row],
       } = await (options.onlyIfNotOverdue ? changeTicketIfNotOverdue : changeTicketAlways)(
@@ -297,15 +335,12 @@ export class TicketStore {
       // No live draft before the change and none written by it: none can be out of date (SQLite answers
       // exists() with 0 or 1).
       const outdated = hadLiveDrafts || drafts.length > 0 ? await outdatedEvent(trx, id, next) : [];
-      await appendTicketEvents(trx, id, [...events, ...outdated], {
-        outbox: options.outbox ?? true,
-        now: next.updatedAt,
-      });
+      await appendTicketEvents(trx, id, [...events, ...outdated], { outbox, now: next.updatedAt });
       // Nothing else in the transaction writes the ticket's row: this is the ticket as committed.
       return ticketRow;
     });
     if (outcome === 'conflict') return outcome;
-    if ((options.outbox ?? true) && events.length > 0) this.onOutboxWritten();
+    if (outbox && events.length > 0) this.onOutboxWritten();
     return storedTicketFromRow(outcome);
   }
 

@@ -88,6 +88,30 @@ describe.each(engines)('the outbox as a work queue on $name', (engine) => {
     expect(await queue.markSent(row!.id, ticket, 'survivor', t0)).toBe(true);
   });
 
+  it('marks one row finished on its own only for the owner of its lease, and the row is done', async () => {
+    const ticket = await ticketWithEvents(2);
+    const [row] = (await queue.claim('owner', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    const sent = { id: row!.id, ticketId: ticket, at: t0, state: 'sent', unreachableNoted: false } as const;
+
+    expect(await queue.finishAll([{ ...sent, owner: 'someone-else' }])).toEqual([false]);
+    expect(await stateOf(row!.id)).toEqual({ state: 'pending', lease_owner: 'owner' });
+
+    expect(await queue.finishAll([{ ...sent, owner: 'owner' }])).toEqual([true]);
+    expect(await stateOf(row!.id)).toEqual({ state: 'sent', lease_owner: null });
+    // Done: the ticket's next row is the one handed out now.
+    const [next] = (await queue.claim('owner', t0, 60_000, 50)).filter((r) => r.ticketId === ticket);
+    expect(next?.id).toBe(row!.id + 1);
+    expect(
+      await queue.finishAll([
+        { id: next!.id, ticketId: ticket, owner: 'owner', at: t0, state: 'skipped', reason: 'no chat' },
+      ]),
+    ).toEqual([true]);
+    expect(await stateOf(next!.id)).toEqual({ state: 'skipped', lease_owner: null });
+  });
+
+  const stateOf = (id: number) =>
+    store.db.selectFrom('outbox').select(['state', 'lease_owner']).where('id', '=', id).executeTakeFirst();
+
   it("moves a ticket's waiting rows to the time its first row is tried again, and no other ticket's", async () => {
     const ticket = await ticketWithEvents(3);
     const other = await ticketWithEvents(1);
