@@ -28,7 +28,31 @@ export interface LookupAllowances {
   readonly unknownUser: Allowance['limiter'];
   readonly unknownTenant: Allowance['limiter'];
   readonly points: Readonly<Record<Scope, number>>;
+  /**
+   * Takes one point from each limiter for the key beside it, all of them, answering each one's count
+   * (over its points: refused). By default one by one; on PostgreSQL one statement for all
+   * (create-lookup-limits.ts), as a look-up takes two allowances and each statement is a round trip.
+   */
+  readonly takeAll?: TakeAll;
 }
+
+export type TakeAll = (
+  takes: readonly { readonly limiter: RateLimiterAbstract; readonly key: string }[],
+) => Promise<RateLimiterRes[]>;
+
+/** One by one, through each limiter's own consume (which rejects with the count when over). */
+const takeEach: TakeAll = async (takes) => {
+  const counts: RateLimiterRes[] = [];
+  for (const { limiter, key } of takes) {
+    counts.push(
+      await limiter.consume(key, 1).catch((rejection: unknown) => {
+        if (rejection instanceof RateLimiterRes) return rejection;
+        throw rejection;
+      }),
+    );
+  }
+  return counts;
+};
 
 const messageKeys: Readonly<Record<Scope, string>> = {
   user: 'limits.lookups',
@@ -53,6 +77,7 @@ export class LookupLimits {
   private readonly told = new Map<string, number>();
   /** People and tenants the guessing allowances refused, until when (in this process). */
   private readonly guessing = new Map<string, Refusal & { readonly until: number }>();
+  private readonly takeAll: TakeAll;
 
   constructor(allowances: LookupAllowances) {
     const of = (scope: Scope, limiter: RateLimiterAbstract) => ({
@@ -62,6 +87,7 @@ export class LookupLimits {
     });
     this.lookups = [of('user', allowances.user), of('tenant', allowances.tenant)];
     this.unknown = [of('unknownUser', allowances.unknownUser), of('unknownTenant', allowances.unknownTenant)];
+    this.takeAll = allowances.takeAll ?? takeEach;
   }
 
   /** A look-up of the tenant's tickets as a whole (`my tickets`). */
@@ -110,22 +136,31 @@ export class LookupLimits {
     return undefined;
   }
 
-  /** Takes one from each allowance in order, or none: a refused look-up leaves the others as they were. */
+  /**
+   * Takes one from each allowance, or none: the first that refuses (in order) keeps the point that went
+   * over — the count says whether this try was the first over — and the others are given back, so a
+   * refused look-up leaves them as they were.
+   */
   private async take(turn: Turn, allowances: readonly Allowance[]) {
-    for (const [index, allowance] of allowances.entries()) {
-      try {
-        await allowance.limiter.consume(keyOf(turn, allowance.scope), 1);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) {
-          // The limits' store failed: the look-up goes ahead rather than failing for everyone.
-          turn.log.error({ event: 'lookup_limits.failed', err: rejection }, 'look-up limits unavailable');
-          return undefined;
-        }
-        await this.giveBack(turn, allowances.slice(0, index));
-        return { allowance, rejection };
-      }
+    let counts: RateLimiterRes[];
+    try {
+      counts = await this.takeAll(
+        allowances.map((allowance) => ({ limiter: allowance.limiter, key: keyOf(turn, allowance.scope) })),
+      );
+    } catch (error) {
+      // The limits' store failed: the look-up goes ahead rather than failing for everyone.
+      turn.log.error({ event: 'lookup_limits.failed', err: error }, 'look-up limits unavailable');
+      return undefined;
     }
-    return undefined;
+    const index = allowances.findIndex((allowance, i) => (counts[i]?.consumedPoints ?? 0) > allowance.points);
+    const allowance = allowances[index];
+    const rejection = counts[index];
+    if (!allowance || !rejection) return undefined;
+    await this.giveBack(
+      turn,
+      allowances.filter((_, i) => i !== index),
+    );
+    return { allowance, rejection };
   }
 
   private async giveBack(turn: Turn, allowances: readonly Allowance[]): Promise<void> {

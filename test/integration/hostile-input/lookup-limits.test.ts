@@ -48,12 +48,22 @@ function unknownNumber(): string {
   return `SEC-${Array.from({ length: 4 }, pick).join('')}-${Array.from({ length: 4 }, pick).join('')}`;
 }
 
-describe('look-up limits in one instance (SQLite)', () => {
+// On SQLite the limits count in memory; on PostgreSQL in the shared table, a look-up's allowances in one
+// statement (src/bot/lookup-limits/create-lookup-limits.ts): every rule holds on both.
+describe.each(engines)('look-up limits in one instance, on $name', (engine) => {
   let app: TestApp;
+  let database: TestDatabase | undefined;
   beforeAll(async () => {
-    app = await startTestApp({ env: limits });
+    database = engine.name === 'postgres' ? await engine.create() : undefined;
+    const store: Record<string, string> = database
+      ? { DATABASE_URL: (database.config as { url: string }).url }
+      : {};
+    app = await startTestApp({ env: { ...limits, ...store } });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await database?.destroy();
+  });
 
   test('a person past the limit is told once when to try again; a user of another tenant is not slowed', async () => {
     const tenant = randomUUID();
@@ -110,6 +120,21 @@ describe('look-up limits in one instance (SQLite)', () => {
     const refused = await third.send('my tickets');
     expect(texts(refused)).toEqual([expect.stringMatching(tenantTooOften)]);
     lookedUpNothing(before, await snapshotStore(app.app.store.db));
+  });
+
+  test("a person held back by their own limit does not use up their colleagues' allowance", async () => {
+    const tenant = randomUUID();
+    await fileTicket(app, tenant, 'One report');
+    const eager = app.chat({ tenantId: tenant });
+    for (let i = 0; i < 4; i++) expect(cardsIn(await eager.send('my tickets'))).toHaveLength(1);
+    // Refused three times over: none of these counts against the tenant's 6.
+    for (let i = 0; i < 3; i++) expect(cardsIn(await eager.send('my tickets'))).toEqual([]);
+
+    const colleague = app.chat({ tenantId: tenant });
+    expect(cardsIn(await colleague.send('my tickets'))).toHaveLength(1);
+    expect(cardsIn(await colleague.send('my tickets'))).toHaveLength(1);
+    // The tenant's 6 are used up now: 4 of the eager person's and the colleague's 2.
+    expect(texts(await colleague.send('my tickets'))).toEqual([expect.stringMatching(tenantTooOften)]);
   });
 
   test('numbers the tenant does not have are limited more strictly, whichever command names them', async () => {
